@@ -1,0 +1,90 @@
+package jgrad.cli;
+
+import java.io.PrintWriter;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The {@code jgrad} command: one subcommand per job, errors as one line and exit code 2. */
+@Command(
+        name = "jgrad",
+        mixinStandardHelpOptions = true,
+        versionProvider = Main.Version.class,
+        description = "Train neural networks by gradient descent and backpropagation, and see every step.",
+        subcommands = {
+            CommandLine.HelpCommand.class,
+            ExamplesCommand.class,
+            DiffCommand.class,
+            MinimizeCommand.class,
+            TrainCommand.class,
+            PredictCommand.class,
+            EvaluateCommand.class,
+            ExplainCommand.class,
+            SurfaceCommand.class,
+            BenchCommand.class,
+        })
+public final class Main implements Runnable {
+    /** Exit code for bad input (flags, files, shapes): the user can fix it. */
+    public static final int USAGE = 2;
+
+    @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    public static void main(String[] args) {
+        System.exit(run(new PrintWriter(System.out, true), new PrintWriter(System.err, true), args));
+    }
+
+    /** Runs the command line with the given streams; returns the exit code (used by tests). */
+    public static int run(PrintWriter out, PrintWriter err, String... args) {
+        CommandLine cli = new CommandLine(new Main());
+        cli.setOut(out);
+        cli.setErr(err);
+        cli.setExecutionExceptionHandler(Main::handle);
+        cli.setParameterExceptionHandler((ex, a) -> {
+            err.println("jgrad: error: " + ex.getMessage());
+            err.println("Run 'jgrad " + commandPath(ex.getCommandLine()) + "--help' for usage.");
+            return USAGE;
+        });
+        int code = cli.execute(args);
+        out.flush();
+        err.flush();
+        return code;
+    }
+
+    private static String commandPath(CommandLine cl) {
+        StringBuilder sb = new StringBuilder();
+        for (CommandLine c = cl; c != null && c.getParent() != null; c = c.getParent()) {
+            sb.insert(0, c.getCommandName() + " ");
+        }
+        return sb.toString();
+    }
+
+    /** Known failures print one line; anything else is a bug and shows its trace only with JGRAD_DEBUG=1. */
+    private static int handle(Exception ex, CommandLine cl, CommandLine.ParseResult parsed) {
+        PrintWriter err = cl.getErr();
+        String message = ex.getMessage() == null ? ex.getClass().getSimpleName() : ex.getMessage();
+        boolean known = ex instanceof UserException || ex instanceof IllegalArgumentException
+                || ex instanceof java.io.UncheckedIOException || ex instanceof java.io.IOException
+                || ex instanceof ArithmeticException;
+        err.println("jgrad: error: " + message);
+        if (!known) {
+            err.println("(internal error: " + ex.getClass().getName() + "; set JGRAD_DEBUG=1 for the stack trace)");
+        }
+        if (System.getenv("JGRAD_DEBUG") != null) {
+            ex.printStackTrace(err);
+        }
+        return known ? USAGE : 1;
+    }
+
+    /** Version from the jar manifest, or "dev" when run from classes. */
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            String v = Main.class.getPackage().getImplementationVersion();
+            return new String[] {"jgrad " + (v == null ? "0.1.0-dev" : v) + " (Java " + Runtime.version() + ")"};
+        }
+    }
+}
