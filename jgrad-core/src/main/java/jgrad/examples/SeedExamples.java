@@ -1,0 +1,20 @@
+package jgrad.examples;
+
+import java.util.List;
+import java.util.Optional;
+
+/** The registry of worked examples, in the order the seeds teach them. */
+public final class SeedExamples {
+    private SeedExamples() {}
+
+    public static List<SeedExample> all() {
+        return List.of(
+                // gradient descent on formulas (symbolic issue)
+                // networks
+        );
+    }
+
+    public static Optional<SeedExample> find(String id) {
+        return all().stream().filter(e -> e.id().equals(id)).findFirst();
+    }
+}
