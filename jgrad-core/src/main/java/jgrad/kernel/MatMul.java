@@ -3,73 +3,79 @@ package jgrad.kernel;
 /**
  * Dense row-major matrix products, the three a linear layer needs, without materialising transposes.
  * {@code accumulate} adds to {@code c} instead of overwriting it.
+ *
+ * <p>Every element is the fma chain over p = 0..k-1 in order (see {@link Gemm}), so results are
+ * bit-identical whatever the thread count ({@link Parallel}) and whether SIMD is used ({@link Simd}).
  */
 public final class MatMul {
+    /** Products with fewer multiply-adds than this skip blocking and packing (tiny networks). */
+    static final int DIRECT_MAX = 4096;
+
     private MatMul() {}
 
     /** C[m×n] = A[m×k] · B[k×n]. */
     public static void ab(double[] a, double[] b, double[] c, int m, int k, int n, boolean accumulate) {
-        if (!accumulate) java.util.Arrays.fill(c, 0, m * n, 0.0);
-        for (int i = 0; i < m; i++) {
-            for (int p = 0; p < k; p++) {
-                double aip = a[i * k + p];
-                for (int j = 0; j < n; j++) c[i * n + j] += aip * b[p * n + j];
-            }
-        }
+        gemm("ab", a, k, 1, b, n, 1, c, m, k, n, accumulate, Simd.ENABLED, Parallel.threads());
     }
 
     /** C[m×n] = Aᵀ · B with A stored as [k×m] and B as [k×n]. */
     public static void atb(double[] a, double[] b, double[] c, int m, int k, int n, boolean accumulate) {
-        if (!accumulate) java.util.Arrays.fill(c, 0, m * n, 0.0);
-        for (int p = 0; p < k; p++) {
-            for (int i = 0; i < m; i++) {
-                double api = a[p * m + i];
-                for (int j = 0; j < n; j++) c[i * n + j] += api * b[p * n + j];
-            }
-        }
+        gemm("atb", a, 1, m, b, n, 1, c, m, k, n, accumulate, Simd.ENABLED, Parallel.threads());
     }
 
     /** C[m×n] = A · Bᵀ with A stored as [m×k] and B as [n×k]. */
     public static void abt(double[] a, double[] b, double[] c, int m, int k, int n, boolean accumulate) {
-        for (int i = 0; i < m; i++) {
-            for (int j = 0; j < n; j++) {
-                double s = 0;
-                for (int p = 0; p < k; p++) s += a[i * k + p] * b[j * k + p];
-                c[i * n + j] = accumulate ? c[i * n + j] + s : s;
-            }
-        }
+        gemm("abt", a, k, 1, b, 1, k, c, m, k, n, accumulate, Simd.ENABLED, Parallel.threads());
     }
 
     /** float32 twin of {@link #ab(double[], double[], double[], int, int, int, boolean)}. */
     public static void ab(float[] a, float[] b, float[] c, int m, int k, int n, boolean accumulate) {
-        if (!accumulate) java.util.Arrays.fill(c, 0, m * n, 0f);
-        for (int i = 0; i < m; i++) {
-            for (int p = 0; p < k; p++) {
-                float aip = a[i * k + p];
-                for (int j = 0; j < n; j++) c[i * n + j] += aip * b[p * n + j];
-            }
-        }
+        gemm("ab", a, k, 1, b, n, 1, c, m, k, n, accumulate, Simd.ENABLED, Parallel.threads());
     }
 
     /** float32 twin of {@link #atb(double[], double[], double[], int, int, int, boolean)}. */
     public static void atb(float[] a, float[] b, float[] c, int m, int k, int n, boolean accumulate) {
-        if (!accumulate) java.util.Arrays.fill(c, 0, m * n, 0f);
-        for (int p = 0; p < k; p++) {
-            for (int i = 0; i < m; i++) {
-                float api = a[p * m + i];
-                for (int j = 0; j < n; j++) c[i * n + j] += api * b[p * n + j];
-            }
-        }
+        gemm("atb", a, 1, m, b, n, 1, c, m, k, n, accumulate, Simd.ENABLED, Parallel.threads());
     }
 
     /** float32 twin of {@link #abt(double[], double[], double[], int, int, int, boolean)}. */
     public static void abt(float[] a, float[] b, float[] c, int m, int k, int n, boolean accumulate) {
-        for (int i = 0; i < m; i++) {
-            for (int j = 0; j < n; j++) {
-                float s = 0;
-                for (int p = 0; p < k; p++) s += a[i * k + p] * b[j * k + p];
-                c[i * n + j] = accumulate ? c[i * n + j] + s : s;
-            }
+        gemm("abt", a, k, 1, b, 1, k, c, m, k, n, accumulate, Simd.ENABLED, Parallel.threads());
+    }
+
+    /** Strided product with the kernel choice made explicit (tests compare every variant). */
+    static void gemm(String op, float[] a, int rsA, int csA, float[] b, int rsB, int csB, float[] c,
+                     int m, int k, int n, boolean accumulate, boolean simd, int threads) {
+        check(op, a.length, b.length, c.length, m, k, n);
+        if (m == 0 || n == 0) return;
+        if (k == 0) {
+            if (!accumulate) java.util.Arrays.fill(c, 0, m * n, 0f);
+        } else if ((long) m * n * k < DIRECT_MAX) {
+            GemmF.direct(a, rsA, csA, b, rsB, csB, c, m, k, n, accumulate);
+        } else {
+            GemmF.gemm(a, rsA, csA, b, rsB, csB, c, m, k, n, accumulate, simd && Simd.ENABLED, threads);
+        }
+    }
+
+    /** float64 twin of {@link #gemm(String, float[], int, int, float[], int, int, float[], int, int, int, boolean, boolean, int)}. */
+    static void gemm(String op, double[] a, int rsA, int csA, double[] b, int rsB, int csB, double[] c,
+                     int m, int k, int n, boolean accumulate, boolean simd, int threads) {
+        check(op, a.length, b.length, c.length, m, k, n);
+        if (m == 0 || n == 0) return;
+        if (k == 0) {
+            if (!accumulate) java.util.Arrays.fill(c, 0, m * n, 0.0);
+        } else if ((long) m * n * k < DIRECT_MAX) {
+            GemmD.direct(a, rsA, csA, b, rsB, csB, c, m, k, n, accumulate);
+        } else {
+            GemmD.gemm(a, rsA, csA, b, rsB, csB, c, m, k, n, accumulate, simd && Simd.ENABLED, threads);
+        }
+    }
+
+    private static void check(String op, int aLen, int bLen, int cLen, int m, int k, int n) {
+        if (m < 0 || k < 0 || n < 0 || aLen < (long) m * k || bLen < (long) k * n || cLen < (long) m * n) {
+            throw new IllegalArgumentException(String.format(
+                    "MatMul.%s: m=%d k=%d n=%d needs arrays of %d, %d, %d elements; got %d, %d, %d",
+                    op, m, k, n, (long) m * k, (long) k * n, (long) m * n, aLen, bLen, cLen));
         }
     }
 }

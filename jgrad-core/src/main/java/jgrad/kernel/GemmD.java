@@ -1,0 +1,112 @@
+package jgrad.kernel;
+
+/** float64 side of {@link Gemm}: packing, fringe tiles and the scalar micro-kernel. */
+final class GemmD extends Gemm {
+    private static final ThreadLocal<GemmD> JOB = ThreadLocal.withInitial(GemmD::new);
+    private static final ThreadLocal<Buffers> BUFFERS = ThreadLocal.withInitial(Buffers::new);
+    static final int SCALAR_NR = 8;
+
+    double[] a, b, c;
+
+    /** Reusable per-thread packing space, sized for the widest micro-tile. */
+    static final class Buffers {
+        final double[] panel = new double[KC * 64];
+        final double[] aPad = new double[KC * MR];
+        final double[] cTile = new double[MR * 64];
+    }
+
+    static void gemm(double[] a, int rsA, int csA, double[] b, int rsB, int csB, double[] c,
+                     int m, int k, int n, boolean accumulate, boolean simd, int threads) {
+        GemmD g = JOB.get();
+        g.a = a;
+        g.b = b;
+        g.c = c;
+        g.set(rsA, csA, rsB, csB, m, k, n, accumulate, simd, simd ? SimdD.NR : SCALAR_NR);
+        try {
+            g.execute(threads);
+        } finally {
+            g.a = g.b = g.c = null; // do not keep the caller's arrays alive
+        }
+    }
+
+    /** Unblocked product for tiny shapes: the same fma chain per element as the blocked one. */
+    static void direct(double[] a, int rsA, int csA, double[] b, int rsB, int csB, double[] c,
+                       int m, int k, int n, boolean accumulate) {
+        for (int i = 0; i < m; i++) {
+            for (int j = 0; j < n; j++) {
+                double s = accumulate ? c[i * n + j] : 0.0;
+                for (int p = 0; p < k; p++) s = Math.fma(a[i * rsA + p * csA], b[p * rsB + j * csB], s);
+                c[i * n + j] = s;
+            }
+        }
+    }
+
+    @Override
+    int maxRowsPerTask() {
+        return 96;
+    }
+
+    @Override
+    Object buffers() {
+        return BUFFERS.get();
+    }
+
+    @Override
+    void packB(Object buffers, int pc, int kc, int j, int nv) {
+        double[] bp = ((Buffers) buffers).panel;
+        if (csB == 1) {
+            for (int p = 0; p < kc; p++) {
+                System.arraycopy(b, (pc + p) * rsB + j, bp, p * nr, nv);
+                if (nv < nr) java.util.Arrays.fill(bp, p * nr + nv, (p + 1) * nr, 0.0);
+            }
+        } else {
+            // B stored transposed: write the panel in order, reading nv rows of B side by side
+            int src = j * csB + pc * rsB;
+            for (int p = 0; p < kc; p++) {
+                int row = p * nr, at = src + p * rsB;
+                for (int jj = 0; jj < nv; jj++) bp[row + jj] = b[at + jj * csB];
+                for (int jj = nv; jj < nr; jj++) bp[row + jj] = 0.0;
+            }
+        }
+    }
+
+    @Override
+    void tile(Object buffers, int i, int mv, int j, int nv, int pc, int kc, boolean load) {
+        Buffers buf = (Buffers) buffers;
+        if (mv == MR && nv == nr) {
+            micro(a, i * rsA + pc * csA, rsA, csA, buf.panel, kc, c, i * n + j, n, load);
+            return;
+        }
+        // fringe: run the full micro-kernel on a padded copy; padding lanes never reach C
+        double[] ct = buf.cTile;
+        java.util.Arrays.fill(ct, 0, MR * nr, 0.0);
+        if (load) for (int r = 0; r < mv; r++) System.arraycopy(c, (i + r) * n + j, ct, r * nr, nv);
+        double[] ap = a;
+        int aOff = i * rsA + pc * csA, rs = rsA, cs = csA;
+        if (mv < MR) {
+            ap = buf.aPad;
+            java.util.Arrays.fill(ap, 0, kc * MR, 0.0);
+            for (int p = 0; p < kc; p++) for (int r = 0; r < mv; r++) ap[p * MR + r] = a[aOff + r * rsA + p * csA];
+            aOff = 0;
+            rs = 1;
+            cs = MR;
+        }
+        micro(ap, aOff, rs, cs, buf.panel, kc, ct, 0, nr, load);
+        for (int r = 0; r < mv; r++) System.arraycopy(ct, r * nr, c, (i + r) * n + j, nv);
+    }
+
+    private void micro(double[] a, int aOff, int rsA, int csA, double[] bp, int kc, double[] c, int cOff, int ldc, boolean load) {
+        if (simd) {
+            SimdD.micro(a, aOff, rsA, csA, bp, kc, c, cOff, ldc, load);
+            return;
+        }
+        for (int r = 0; r < MR; r++) {
+            int cr = cOff + r * ldc;
+            if (!load) java.util.Arrays.fill(c, cr, cr + nr, 0.0);
+            for (int p = 0; p < kc; p++) {
+                double av = a[aOff + r * rsA + p * csA];
+                for (int jj = 0; jj < nr; jj++) c[cr + jj] = Math.fma(av, bp[p * nr + jj], c[cr + jj]);
+            }
+        }
+    }
+}
