@@ -29,8 +29,11 @@ abstract class Gemm implements Parallel.Body {
     int nr;
     private int rowsPerTask, colsPerTask, colTasks;
 
-    /** Rows per task that keep a task's A block (rows × KC) in L2. */
-    abstract int maxRowsPerTask();
+    /** Budget for one task's A block (rows × KC), half of Zen 2's 512 KiB L2. */
+    static final int A_BLOCK_BYTES = 192 * KC * 4;
+
+    /** Bytes per element: 4 or 8. */
+    abstract int elementBytes();
 
     /** Packs B(pc..pc+kc, j..j+nv) as [kc][nr], zero-padded to nr columns. */
     abstract void packB(Object buffers, int pc, int kc, int j, int nv);
@@ -57,7 +60,7 @@ abstract class Gemm implements Parallel.Body {
     /** Splits C into tasks and runs them; the split only affects speed. */
     final void execute(int threads) {
         long work = (long) m * n * k;
-        int rowBlocks = Math.max(1, Math.ceilDiv(m, maxRowsPerTask()));
+        int rowBlocks = Math.max(1, Math.ceilDiv(m, A_BLOCK_BYTES / (KC * elementBytes())));
         rowsPerTask = roundUp(Math.ceilDiv(m, rowBlocks), MR);
         int rowTasks = Math.ceilDiv(m, rowsPerTask);
         int panels = Math.ceilDiv(n, nr);

@@ -1,3 +1,4 @@
+// GENERATED from GemmF.java by jgrad-core/gen-float64.sh: edit that file and rerun the script.
 package jgrad.kernel;
 
 /** float64 side of {@link Gemm}: packing, fringe tiles and the scalar micro-kernel. */
@@ -42,8 +43,8 @@ final class GemmD extends Gemm {
     }
 
     @Override
-    int maxRowsPerTask() {
-        return 96;
+    int elementBytes() {
+        return Double.BYTES;
     }
 
     @Override

@@ -42,8 +42,8 @@ final class GemmF extends Gemm {
     }
 
     @Override
-    int maxRowsPerTask() {
-        return 192;
+    int elementBytes() {
+        return Float.BYTES;
     }
 
     @Override
