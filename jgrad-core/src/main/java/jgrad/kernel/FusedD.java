@@ -78,13 +78,12 @@ public final class FusedD {
     }
 
     /**
-     * Mean softmax cross-entropy of logits [rows×cols] against integer labels; writes
-     * grad = (softmax − onehot) / rows, the gradient of the mean, and returns the mean loss.
-     * grad may be the logits array itself.
+     * Softmax cross-entropy of logits [rows×cols] against integer labels: returns the summed loss
+     * Σ_r (log Σ_j e^z_rj − z_r,label) and writes grad = (softmax − onehot) · gradScale (1/rows for
+     * the gradient of the mean). grad may be the logits array itself.
      */
-    public static double softmaxCrossEntropy(double[] logits, int rows, int cols, int[] labels, double[] grad) {
+    public static double softmaxCrossEntropy(double[] logits, int rows, int cols, int[] labels, double[] grad, double gradScale) {
         double total = 0;
-        double scale = 1.0 / rows;
         for (int r = 0; r < rows; r++) {
             int o = r * cols, y = labels[r];
             if (y < 0 || y >= cols) throw new IllegalArgumentException("label " + y + " of row " + r + " not in [0, " + cols + ")");
@@ -94,10 +93,10 @@ public final class FusedD {
             for (int j = 0; j < cols; j++) s += grad[o + j] = Math.exp(logits[o + j] - max);
             total += Math.log(s) - zy;
             double inv = (1.0 / s);
-            for (int j = 0; j < cols; j++) grad[o + j] = grad[o + j] * inv * scale;
-            grad[o + y] -= scale;
+            for (int j = 0; j < cols; j++) grad[o + j] = grad[o + j] * inv * gradScale;
+            grad[o + y] -= gradScale;
         }
-        return total / rows;
+        return total;
     }
 
     private static double rowMax(double[] z, int o, int cols) {

@@ -2,7 +2,7 @@ package jgrad.kernel;
 
 /**
  * Blocked matrix-product driver shared by float32 and float64: C[m×n] (+)= A·B where A and B are read
- * through strides, element A(i,p) = a[i*rsA + p*csA] and B(p,j) = b[p*rsB + j*csB]. That covers A·B,
+ * through strides, element A(i,p) = a[aOff + i*rsA + p*csA] and B(p,j) = b[p*rsB + j*csB]. That covers A·B,
  * Aᵀ·B and A·Bᵀ without materialising a transpose.
  *
  * <p>Blocking (BLIS order): for each k-block of {@link #KC}, each panel of {@code nr} columns of B is
@@ -23,7 +23,7 @@ abstract class Gemm implements Parallel.Body {
     /** Below this many multiply-adds a product is not split across threads (a hand-off costs ~10 µs). */
     static final long PARALLEL_MIN = 1L << 19;
 
-    int m, n, k, rsA, csA, rsB, csB;
+    int m, n, k, aOff, rsA, csA, rsB, csB;
     boolean accumulate, simd;
     /** Columns per micro-tile: two SIMD vectors, or 8 in scalar code. */
     int nr;
@@ -44,7 +44,8 @@ abstract class Gemm implements Parallel.Body {
     /** The executing thread's packing buffers. */
     abstract Object buffers();
 
-    final void set(int rsA, int csA, int rsB, int csB, int m, int k, int n, boolean accumulate, boolean simd, int nr) {
+    final void set(int aOff, int rsA, int csA, int rsB, int csB, int m, int k, int n, boolean accumulate, boolean simd, int nr) {
+        this.aOff = aOff;
         this.rsA = rsA;
         this.csA = csA;
         this.rsB = rsB;

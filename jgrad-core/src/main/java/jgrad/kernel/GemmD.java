@@ -16,13 +16,13 @@ final class GemmD extends Gemm {
         final double[] cTile = new double[MR * 64];
     }
 
-    static void gemm(double[] a, int rsA, int csA, double[] b, int rsB, int csB, double[] c,
+    static void gemm(double[] a, int aOff, int rsA, int csA, double[] b, int rsB, int csB, double[] c,
                      int m, int k, int n, boolean accumulate, boolean simd, int threads) {
         GemmD g = JOB.get();
         g.a = a;
         g.b = b;
         g.c = c;
-        g.set(rsA, csA, rsB, csB, m, k, n, accumulate, simd, simd ? SimdD.NR : SCALAR_NR);
+        g.set(aOff, rsA, csA, rsB, csB, m, k, n, accumulate, simd, simd ? SimdD.NR : SCALAR_NR);
         try {
             g.execute(threads);
         } finally {
@@ -31,12 +31,12 @@ final class GemmD extends Gemm {
     }
 
     /** Unblocked product for tiny shapes: the same fma chain per element as the blocked one. */
-    static void direct(double[] a, int rsA, int csA, double[] b, int rsB, int csB, double[] c,
+    static void direct(double[] a, int aOff, int rsA, int csA, double[] b, int rsB, int csB, double[] c,
                        int m, int k, int n, boolean accumulate) {
         for (int i = 0; i < m; i++) {
             for (int j = 0; j < n; j++) {
                 double s = accumulate ? c[i * n + j] : 0.0;
-                for (int p = 0; p < k; p++) s = Math.fma(a[i * rsA + p * csA], b[p * rsB + j * csB], s);
+                for (int p = 0; p < k; p++) s = Math.fma(a[aOff + i * rsA + p * csA], b[p * rsB + j * csB], s);
                 c[i * n + j] = s;
             }
         }
@@ -75,7 +75,7 @@ final class GemmD extends Gemm {
     void tile(Object buffers, int i, int mv, int j, int nv, int pc, int kc, boolean load) {
         Buffers buf = (Buffers) buffers;
         if (mv == MR && nv == nr) {
-            micro(a, i * rsA + pc * csA, rsA, csA, buf.panel, kc, c, i * n + j, n, load);
+            micro(a, aOff + i * rsA + pc * csA, rsA, csA, buf.panel, kc, c, i * n + j, n, load);
             return;
         }
         // fringe: run the full micro-kernel on a padded copy; padding lanes never reach C
@@ -83,16 +83,16 @@ final class GemmD extends Gemm {
         java.util.Arrays.fill(ct, 0, MR * nr, 0.0);
         if (load) for (int r = 0; r < mv; r++) System.arraycopy(c, (i + r) * n + j, ct, r * nr, nv);
         double[] ap = a;
-        int aOff = i * rsA + pc * csA, rs = rsA, cs = csA;
+        int at = aOff + i * rsA + pc * csA, rs = rsA, cs = csA;
         if (mv < MR) {
             ap = buf.aPad;
             java.util.Arrays.fill(ap, 0, kc * MR, 0.0);
-            for (int p = 0; p < kc; p++) for (int r = 0; r < mv; r++) ap[p * MR + r] = a[aOff + r * rsA + p * csA];
-            aOff = 0;
+            for (int p = 0; p < kc; p++) for (int r = 0; r < mv; r++) ap[p * MR + r] = a[at + r * rsA + p * csA];
+            at = 0;
             rs = 1;
             cs = MR;
         }
-        micro(ap, aOff, rs, cs, buf.panel, kc, ct, 0, nr, load);
+        micro(ap, at, rs, cs, buf.panel, kc, ct, 0, nr, load);
         for (int r = 0; r < mv; r++) System.arraycopy(ct, r * nr, c, (i + r) * n + j, nv);
     }
 

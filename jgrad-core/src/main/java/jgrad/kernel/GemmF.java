@@ -15,13 +15,13 @@ final class GemmF extends Gemm {
         final float[] cTile = new float[MR * 64];
     }
 
-    static void gemm(float[] a, int rsA, int csA, float[] b, int rsB, int csB, float[] c,
+    static void gemm(float[] a, int aOff, int rsA, int csA, float[] b, int rsB, int csB, float[] c,
                      int m, int k, int n, boolean accumulate, boolean simd, int threads) {
         GemmF g = JOB.get();
         g.a = a;
         g.b = b;
         g.c = c;
-        g.set(rsA, csA, rsB, csB, m, k, n, accumulate, simd, simd ? SimdF.NR : SCALAR_NR);
+        g.set(aOff, rsA, csA, rsB, csB, m, k, n, accumulate, simd, simd ? SimdF.NR : SCALAR_NR);
         try {
             g.execute(threads);
         } finally {
@@ -30,12 +30,12 @@ final class GemmF extends Gemm {
     }
 
     /** Unblocked product for tiny shapes: the same fma chain per element as the blocked one. */
-    static void direct(float[] a, int rsA, int csA, float[] b, int rsB, int csB, float[] c,
+    static void direct(float[] a, int aOff, int rsA, int csA, float[] b, int rsB, int csB, float[] c,
                        int m, int k, int n, boolean accumulate) {
         for (int i = 0; i < m; i++) {
             for (int j = 0; j < n; j++) {
                 float s = accumulate ? c[i * n + j] : 0f;
-                for (int p = 0; p < k; p++) s = Math.fma(a[i * rsA + p * csA], b[p * rsB + j * csB], s);
+                for (int p = 0; p < k; p++) s = Math.fma(a[aOff + i * rsA + p * csA], b[p * rsB + j * csB], s);
                 c[i * n + j] = s;
             }
         }
@@ -74,7 +74,7 @@ final class GemmF extends Gemm {
     void tile(Object buffers, int i, int mv, int j, int nv, int pc, int kc, boolean load) {
         Buffers buf = (Buffers) buffers;
         if (mv == MR && nv == nr) {
-            micro(a, i * rsA + pc * csA, rsA, csA, buf.panel, kc, c, i * n + j, n, load);
+            micro(a, aOff + i * rsA + pc * csA, rsA, csA, buf.panel, kc, c, i * n + j, n, load);
             return;
         }
         // fringe: run the full micro-kernel on a padded copy; padding lanes never reach C
@@ -82,16 +82,16 @@ final class GemmF extends Gemm {
         java.util.Arrays.fill(ct, 0, MR * nr, 0f);
         if (load) for (int r = 0; r < mv; r++) System.arraycopy(c, (i + r) * n + j, ct, r * nr, nv);
         float[] ap = a;
-        int aOff = i * rsA + pc * csA, rs = rsA, cs = csA;
+        int at = aOff + i * rsA + pc * csA, rs = rsA, cs = csA;
         if (mv < MR) {
             ap = buf.aPad;
             java.util.Arrays.fill(ap, 0, kc * MR, 0f);
-            for (int p = 0; p < kc; p++) for (int r = 0; r < mv; r++) ap[p * MR + r] = a[aOff + r * rsA + p * csA];
-            aOff = 0;
+            for (int p = 0; p < kc; p++) for (int r = 0; r < mv; r++) ap[p * MR + r] = a[at + r * rsA + p * csA];
+            at = 0;
             rs = 1;
             cs = MR;
         }
-        micro(ap, aOff, rs, cs, buf.panel, kc, ct, 0, nr, load);
+        micro(ap, at, rs, cs, buf.panel, kc, ct, 0, nr, load);
         for (int r = 0; r < mv; r++) System.arraycopy(ct, r * nr, c, (i + r) * n + j, nv);
     }
 

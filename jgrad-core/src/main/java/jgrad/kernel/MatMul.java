@@ -15,67 +15,87 @@ public final class MatMul {
 
     /** C[m×n] = A[m×k] · B[k×n]. */
     public static void ab(double[] a, double[] b, double[] c, int m, int k, int n, boolean accumulate) {
-        gemm("ab", a, k, 1, b, n, 1, c, m, k, n, accumulate, Simd.ENABLED, Parallel.threads());
+        gemm("ab", a, 0, k, 1, b, n, 1, c, m, k, n, accumulate, Simd.ENABLED, Parallel.threads());
     }
 
     /** C[m×n] = Aᵀ · B with A stored as [k×m] and B as [k×n]. */
     public static void atb(double[] a, double[] b, double[] c, int m, int k, int n, boolean accumulate) {
-        gemm("atb", a, 1, m, b, n, 1, c, m, k, n, accumulate, Simd.ENABLED, Parallel.threads());
+        gemm("atb", a, 0, 1, m, b, n, 1, c, m, k, n, accumulate, Simd.ENABLED, Parallel.threads());
     }
 
     /** C[m×n] = A · Bᵀ with A stored as [m×k] and B as [n×k]. */
     public static void abt(double[] a, double[] b, double[] c, int m, int k, int n, boolean accumulate) {
-        gemm("abt", a, k, 1, b, 1, k, c, m, k, n, accumulate, Simd.ENABLED, Parallel.threads());
+        gemm("abt", a, 0, k, 1, b, 1, k, c, m, k, n, accumulate, Simd.ENABLED, Parallel.threads());
     }
 
     /** float32 twin of {@link #ab(double[], double[], double[], int, int, int, boolean)}. */
     public static void ab(float[] a, float[] b, float[] c, int m, int k, int n, boolean accumulate) {
-        gemm("ab", a, k, 1, b, n, 1, c, m, k, n, accumulate, Simd.ENABLED, Parallel.threads());
+        gemm("ab", a, 0, k, 1, b, n, 1, c, m, k, n, accumulate, Simd.ENABLED, Parallel.threads());
     }
 
     /** float32 twin of {@link #atb(double[], double[], double[], int, int, int, boolean)}. */
     public static void atb(float[] a, float[] b, float[] c, int m, int k, int n, boolean accumulate) {
-        gemm("atb", a, 1, m, b, n, 1, c, m, k, n, accumulate, Simd.ENABLED, Parallel.threads());
+        gemm("atb", a, 0, 1, m, b, n, 1, c, m, k, n, accumulate, Simd.ENABLED, Parallel.threads());
     }
 
     /** float32 twin of {@link #abt(double[], double[], double[], int, int, int, boolean)}. */
     public static void abt(float[] a, float[] b, float[] c, int m, int k, int n, boolean accumulate) {
-        gemm("abt", a, k, 1, b, 1, k, c, m, k, n, accumulate, Simd.ENABLED, Parallel.threads());
+        gemm("abt", a, 0, k, 1, b, 1, k, c, m, k, n, accumulate, Simd.ENABLED, Parallel.threads());
+    }
+
+    /** {@link #ab(double[], double[], double[], int, int, int, boolean)} with A starting at a[aOffset] (rows of a batch, say). */
+    public static void ab(double[] a, int aOffset, double[] b, double[] c, int m, int k, int n, boolean accumulate) {
+        gemm("ab", a, aOffset, k, 1, b, n, 1, c, m, k, n, accumulate, Simd.ENABLED, Parallel.threads());
+    }
+
+    /** {@link #atb(double[], double[], double[], int, int, int, boolean)} with A starting at a[aOffset]. */
+    public static void atb(double[] a, int aOffset, double[] b, double[] c, int m, int k, int n, boolean accumulate) {
+        gemm("atb", a, aOffset, 1, m, b, n, 1, c, m, k, n, accumulate, Simd.ENABLED, Parallel.threads());
+    }
+
+    /** float32 twin of {@link #ab(double[], int, double[], double[], int, int, int, boolean)}. */
+    public static void ab(float[] a, int aOffset, float[] b, float[] c, int m, int k, int n, boolean accumulate) {
+        gemm("ab", a, aOffset, k, 1, b, n, 1, c, m, k, n, accumulate, Simd.ENABLED, Parallel.threads());
+    }
+
+    /** float32 twin of {@link #atb(double[], int, double[], double[], int, int, int, boolean)}. */
+    public static void atb(float[] a, int aOffset, float[] b, float[] c, int m, int k, int n, boolean accumulate) {
+        gemm("atb", a, aOffset, 1, m, b, n, 1, c, m, k, n, accumulate, Simd.ENABLED, Parallel.threads());
     }
 
     /** Strided product with the kernel choice made explicit (tests compare every variant). */
-    static void gemm(String op, float[] a, int rsA, int csA, float[] b, int rsB, int csB, float[] c,
+    static void gemm(String op, float[] a, int aOff, int rsA, int csA, float[] b, int rsB, int csB, float[] c,
                      int m, int k, int n, boolean accumulate, boolean simd, int threads) {
-        check(op, a.length, b.length, c.length, m, k, n);
+        check(op, aOff, a.length, b.length, c.length, m, k, n);
         if (m == 0 || n == 0) return;
         if (k == 0) {
             if (!accumulate) java.util.Arrays.fill(c, 0, m * n, 0f);
         } else if ((long) m * n * k < DIRECT_MAX) {
-            GemmF.direct(a, rsA, csA, b, rsB, csB, c, m, k, n, accumulate);
+            GemmF.direct(a, aOff, rsA, csA, b, rsB, csB, c, m, k, n, accumulate);
         } else {
-            GemmF.gemm(a, rsA, csA, b, rsB, csB, c, m, k, n, accumulate, simd && Simd.ENABLED, threads);
+            GemmF.gemm(a, aOff, rsA, csA, b, rsB, csB, c, m, k, n, accumulate, simd && Simd.ENABLED, threads);
         }
     }
 
-    /** float64 twin of {@link #gemm(String, float[], int, int, float[], int, int, float[], int, int, int, boolean, boolean, int)}. */
-    static void gemm(String op, double[] a, int rsA, int csA, double[] b, int rsB, int csB, double[] c,
+    /** float64 twin of {@link #gemm(String, float[], int, int, int, float[], int, int, float[], int, int, int, boolean, boolean, int)}. */
+    static void gemm(String op, double[] a, int aOff, int rsA, int csA, double[] b, int rsB, int csB, double[] c,
                      int m, int k, int n, boolean accumulate, boolean simd, int threads) {
-        check(op, a.length, b.length, c.length, m, k, n);
+        check(op, aOff, a.length, b.length, c.length, m, k, n);
         if (m == 0 || n == 0) return;
         if (k == 0) {
             if (!accumulate) java.util.Arrays.fill(c, 0, m * n, 0.0);
         } else if ((long) m * n * k < DIRECT_MAX) {
-            GemmD.direct(a, rsA, csA, b, rsB, csB, c, m, k, n, accumulate);
+            GemmD.direct(a, aOff, rsA, csA, b, rsB, csB, c, m, k, n, accumulate);
         } else {
-            GemmD.gemm(a, rsA, csA, b, rsB, csB, c, m, k, n, accumulate, simd && Simd.ENABLED, threads);
+            GemmD.gemm(a, aOff, rsA, csA, b, rsB, csB, c, m, k, n, accumulate, simd && Simd.ENABLED, threads);
         }
     }
 
-    private static void check(String op, int aLen, int bLen, int cLen, int m, int k, int n) {
-        if (m < 0 || k < 0 || n < 0 || aLen < (long) m * k || bLen < (long) k * n || cLen < (long) m * n) {
+    private static void check(String op, int aOff, int aLen, int bLen, int cLen, int m, int k, int n) {
+        if (m < 0 || k < 0 || n < 0 || aOff < 0 || aLen - aOff < (long) m * k || bLen < (long) k * n || cLen < (long) m * n) {
             throw new IllegalArgumentException(String.format(
-                    "MatMul.%s: m=%d k=%d n=%d needs arrays of %d, %d, %d elements; got %d, %d, %d",
-                    op, m, k, n, (long) m * k, (long) k * n, (long) m * n, aLen, bLen, cLen));
+                    "MatMul.%s: m=%d k=%d n=%d needs arrays of %d (from offset %d), %d, %d elements; got %d, %d, %d",
+                    op, m, k, n, (long) m * k, aOff, (long) k * n, (long) m * n, aLen, bLen, cLen));
         }
     }
 }

@@ -76,7 +76,7 @@ class FusedTest {
         int[] labels = new int[ROWS];
         for (int r = 0; r < ROWS; r++) labels[r] = (r * 5) % COLS;
         double[] grad = new double[z.length];
-        double loss = FusedD.softmaxCrossEntropy(z, ROWS, COLS, labels, grad);
+        double loss = FusedD.softmaxCrossEntropy(z, ROWS, COLS, labels, grad, 1.0 / ROWS) / ROWS;
         double expectLoss = 0;
         for (int r = 0; r < ROWS; r++) {
             double max = Double.NEGATIVE_INFINITY, s = 0;
@@ -91,7 +91,7 @@ class FusedTest {
         assertEquals(expectLoss, loss, 1e-12);
 
         float[] zf = MatMulTest.toFloat(z), gf = zf.clone(); // grad may overwrite the logits
-        assertEquals(expectLoss, FusedF.softmaxCrossEntropy(zf, ROWS, COLS, labels, gf), 1e-4);
+        assertEquals(expectLoss, FusedF.softmaxCrossEntropy(zf, ROWS, COLS, labels, gf, 1f / ROWS) / ROWS, 1e-4);
         assertArrayEquals(grad, MatMulTest.toDouble(gf), 1e-6);
 
         double[] p = z.clone();
@@ -102,7 +102,7 @@ class FusedTest {
     @Test
     void labelsOutOfRangeAreNamed() {
         var e = assertThrows(IllegalArgumentException.class,
-                () -> FusedF.softmaxCrossEntropy(new float[4], 2, 2, new int[] {0, 2}, new float[4]));
+                () -> FusedF.softmaxCrossEntropy(new float[4], 2, 2, new int[] {0, 2}, new float[4], 1f));
         assertEquals("label 2 of row 1 not in [0, 2)", e.getMessage());
     }
 }

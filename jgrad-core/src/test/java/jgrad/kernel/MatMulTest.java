@@ -89,17 +89,17 @@ class MatMulTest {
 
     static void run(Op op, double[] a, double[] b, double[] c, int m, int k, int n, boolean acc, boolean simd, int threads) {
         switch (op) {
-            case AB -> MatMul.gemm("ab", a, k, 1, b, n, 1, c, m, k, n, acc, simd, threads);
-            case ATB -> MatMul.gemm("atb", a, 1, m, b, n, 1, c, m, k, n, acc, simd, threads);
-            case ABT -> MatMul.gemm("abt", a, k, 1, b, 1, k, c, m, k, n, acc, simd, threads);
+            case AB -> MatMul.gemm("ab", a, 0, k, 1, b, n, 1, c, m, k, n, acc, simd, threads);
+            case ATB -> MatMul.gemm("atb", a, 0, 1, m, b, n, 1, c, m, k, n, acc, simd, threads);
+            case ABT -> MatMul.gemm("abt", a, 0, k, 1, b, 1, k, c, m, k, n, acc, simd, threads);
         }
     }
 
     static void run(Op op, float[] a, float[] b, float[] c, int m, int k, int n, boolean acc, boolean simd, int threads) {
         switch (op) {
-            case AB -> MatMul.gemm("ab", a, k, 1, b, n, 1, c, m, k, n, acc, simd, threads);
-            case ATB -> MatMul.gemm("atb", a, 1, m, b, n, 1, c, m, k, n, acc, simd, threads);
-            case ABT -> MatMul.gemm("abt", a, k, 1, b, 1, k, c, m, k, n, acc, simd, threads);
+            case AB -> MatMul.gemm("ab", a, 0, k, 1, b, n, 1, c, m, k, n, acc, simd, threads);
+            case ATB -> MatMul.gemm("atb", a, 0, 1, m, b, n, 1, c, m, k, n, acc, simd, threads);
+            case ABT -> MatMul.gemm("abt", a, 0, k, 1, b, 1, k, c, m, k, n, acc, simd, threads);
         }
     }
 
@@ -162,6 +162,22 @@ class MatMulTest {
     }
 
     @Test
+    void offsetsSelectRowsOfA() {
+        SplittableRandom r = new SplittableRandom(9);
+        int m = 5, k = 70, n = 40, skip = 3;
+        double[] a = random(r, (m + skip) * k), b = random(r, k * n), c = new double[m * n], expect = new double[m * n];
+        double[] rows = java.util.Arrays.copyOfRange(a, skip * k, (skip + m) * k);
+        MatMul.ab(rows, b, expect, m, k, n, false);
+        MatMul.ab(a, skip * k, b, c, m, k, n, false);
+        assertArrayEquals(expect, c);
+        double[] g = random(r, m * n), dw = new double[k * n], dwExpect = new double[k * n];
+        double[] at = random(r, skip + m * k); // A stored [m rows of the batch = k of the product][k features]
+        MatMul.atb(java.util.Arrays.copyOfRange(at, skip, skip + m * k), g, dwExpect, k, m, n, false);
+        MatMul.atb(at, skip, g, dw, k, m, n, false);
+        assertArrayEquals(dwExpect, dw);
+    }
+
+    @Test
     void kZeroClearsOrKeeps() {
         double[] c = {1, 2, 3, 4};
         MatMul.ab(new double[0], new double[0], c, 2, 0, 2, true);
@@ -174,7 +190,7 @@ class MatMulTest {
     void shortArraysNameTheOperationAndShapes() {
         var e = assertThrows(IllegalArgumentException.class,
                 () -> MatMul.atb(new float[5], new float[6], new float[6], 2, 3, 2, false));
-        assertEquals("MatMul.atb: m=2 k=3 n=2 needs arrays of 6, 6, 4 elements; got 5, 6, 6", e.getMessage());
+        assertEquals("MatMul.atb: m=2 k=3 n=2 needs arrays of 6 (from offset 0), 6, 4 elements; got 5, 6, 6", e.getMessage());
     }
 
     @Test
