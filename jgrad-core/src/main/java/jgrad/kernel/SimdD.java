@@ -26,6 +26,32 @@ final class SimdD {
         DoubleVector x40 = load ? DoubleVector.fromArray(S, c, c4) : z, x41 = load ? DoubleVector.fromArray(S, c, c4 + L) : z;
         DoubleVector x50 = load ? DoubleVector.fromArray(S, c, c5) : z, x51 = load ? DoubleVector.fromArray(S, c, c5 + L) : z;
         int a0 = aOff, a1 = a0 + rsA, a2 = a1 + rsA, a3 = a2 + rsA, a4 = a3 + rsA, a5 = a4 + rsA;
+        // Two copies of one loop: with A row-major (csA == 1, the A·B and A·Bᵀ products) the index of a is
+        // p plus an invariant, so C2 hoists its bounds checks out of the loop; with a variable stride it
+        // cannot, and 6 checks per step of p cost ~12% (measured: 84 -> 94 GFLOP/s at 128x784x256).
+        if (csA == 1) {
+        for (int p = 0, bo = 0; p < kc; p++, bo += NR) {
+            DoubleVector b0 = DoubleVector.fromArray(S, bp, bo), b1 = DoubleVector.fromArray(S, bp, bo + L);
+            DoubleVector v = DoubleVector.broadcast(S, a[a0 + p]);
+            x00 = b0.fma(v, x00);
+            x01 = b1.fma(v, x01);
+            v = DoubleVector.broadcast(S, a[a1 + p]);
+            x10 = b0.fma(v, x10);
+            x11 = b1.fma(v, x11);
+            v = DoubleVector.broadcast(S, a[a2 + p]);
+            x20 = b0.fma(v, x20);
+            x21 = b1.fma(v, x21);
+            v = DoubleVector.broadcast(S, a[a3 + p]);
+            x30 = b0.fma(v, x30);
+            x31 = b1.fma(v, x31);
+            v = DoubleVector.broadcast(S, a[a4 + p]);
+            x40 = b0.fma(v, x40);
+            x41 = b1.fma(v, x41);
+            v = DoubleVector.broadcast(S, a[a5 + p]);
+            x50 = b0.fma(v, x50);
+            x51 = b1.fma(v, x51);
+        }
+        } else {
         for (int p = 0, bo = 0, ap = 0; p < kc; p++, bo += NR, ap += csA) {
             DoubleVector b0 = DoubleVector.fromArray(S, bp, bo), b1 = DoubleVector.fromArray(S, bp, bo + L);
             DoubleVector v = DoubleVector.broadcast(S, a[a0 + ap]);
@@ -46,6 +72,7 @@ final class SimdD {
             v = DoubleVector.broadcast(S, a[a5 + ap]);
             x50 = b0.fma(v, x50);
             x51 = b1.fma(v, x51);
+        }
         }
         x00.intoArray(c, c0);
         x01.intoArray(c, c0 + L);
