@@ -67,15 +67,20 @@ public final class FusedD {
         for (int i = 0; i < len; i++) y[i] += alpha * x[i];
     }
 
-    /** Row-wise softmax in place, the maximum subtracted first so exp cannot overflow. */
+    /**
+     * Row-wise softmax in place, the maximum subtracted first so exp cannot overflow; computed as the
+     * autograd softmax does (e / Σe, in double), so float64 results are identical to it.
+     */
     public static void softmax(double[] z, int rows, int cols) {
         for (int r = 0; r < rows; r++) {
             int o = r * cols;
-            double max = rowMax(z, o, cols);
-            double s = 0;
-            for (int j = 0; j < cols; j++) s += z[o + j] = Math.exp(z[o + j] - max);
-            double inv = (1.0 / s);
-            for (int j = 0; j < cols; j++) z[o + j] *= inv;
+            double max = rowMax(z, o, cols), s = 0;
+            for (int j = 0; j < cols; j++) {
+                double e = Math.exp(z[o + j] - max);
+                z[o + j] = e;
+                s += e;
+            }
+            for (int j = 0; j < cols; j++) z[o + j] = (z[o + j] / s);
         }
     }
 

@@ -25,9 +25,14 @@ abstract class Gemm implements Parallel.Body {
 
     int m, n, k, aOff, rsA, csA, rsB, csB;
     boolean accumulate, simd;
+    /** Applied to each task's block of C once its last k-block is done; null: none. */
+    Activation act;
     /** Columns per micro-tile: two SIMD vectors, or 8 in scalar code. */
     int nr;
     private int rowsPerTask, colsPerTask, colTasks;
+    /** B packed once for all tasks (when several row tasks would each pack it again), and the phase doing it. */
+    private Object sharedB;
+    private boolean packing;
 
     /** Budget for one task's A block (rows × KC), half of Zen 2's 512 KiB L2. */
     static final int A_BLOCK_BYTES = 192 * KC * 4;
@@ -35,14 +40,26 @@ abstract class Gemm implements Parallel.Body {
     /** Bytes per element: 4 or 8. */
     abstract int elementBytes();
 
-    /** Packs B(pc..pc+kc, j..j+nv) as [kc][nr], zero-padded to nr columns. */
-    abstract void packB(Object buffers, int pc, int kc, int j, int nv);
+    /** Packs B(pc..pc+kc, j..j+nv) into dst from dstOff as [kc][nr], zero-padded to nr columns. */
+    abstract void packB(Object dst, int dstOff, int pc, int kc, int j, int nv);
 
-    /** One MR×nr tile of C at (i, j); mv and nv are the valid rows and columns (fringe tiles are partial). */
-    abstract void tile(Object buffers, int i, int mv, int j, int nv, int pc, int kc, boolean load);
+    /**
+     * One MR×nr tile of C at (i, j) from the packed panel bp at bOff; mv and nv are the valid rows and
+     * columns (fringe tiles are partial).
+     */
+    abstract void tile(Object buffers, Object bp, int bOff, int i, int mv, int j, int nv, int pc, int kc, boolean load);
+
+    /** C(i0..i1, j0..j1) = act(C + bias): the bias and activation of a dense layer. */
+    abstract void epilogue(int i0, int i1, int j0, int j1);
 
     /** The executing thread's packing buffers. */
     abstract Object buffers();
+
+    /** The executing thread's panel for one packed block of B. */
+    abstract Object localPanel(Object buffers);
+
+    /** This job's array for all of B packed, at least {@code size} long (kept for the next call). */
+    abstract Object sharedPanels(int size);
 
     final void set(int aOff, int rsA, int csA, int rsB, int csB, int m, int k, int n, boolean accumulate, boolean simd, int nr) {
         this.aOff = aOff;
@@ -70,11 +87,27 @@ abstract class Gemm implements Parallel.Body {
         colTasks = parallel == 1 ? 1 : Math.clamp(Math.ceilDiv(4 * parallel, rowTasks), 1, panels);
         colsPerTask = Math.ceilDiv(panels, colTasks) * nr;
         colTasks = Math.ceilDiv(n, colsPerTask);
+        sharedB = null;
+        if (rowTasks > 1) { // tall products (inference on big batches): pack B once, not once per row task
+            Object packed = sharedPanels(panels * nr * k);
+            packing = true;
+            try {
+                Parallel.run(panels, this);
+            } finally {
+                packing = false;
+            }
+            sharedB = packed;
+        }
         Parallel.run(rowTasks * colTasks, this);
     }
 
     @Override
     public final void run(int task) {
+        if (packing) { // panel `task` of B, all of k: [panel][k][nr]
+            int j = task * nr;
+            packB(sharedPanels(0), task * k * nr, 0, k, j, Math.min(nr, n - j));
+            return;
+        }
         Object buf = buffers();
         int i0 = (task / colTasks) * rowsPerTask, i1 = Math.min(m, i0 + rowsPerTask);
         int j0 = (task % colTasks) * colsPerTask, j1 = Math.min(n, j0 + colsPerTask);
@@ -84,10 +117,17 @@ abstract class Gemm implements Parallel.Body {
             boolean load = accumulate || pc > 0;
             for (int j = j0; j < j1; j += nr) {
                 int nv = Math.min(nr, j1 - j);
-                packB(buf, pc, kc, j, nv);
-                for (int i = i0; i < i1; i += MR) tile(buf, i, Math.min(MR, i1 - i), j, nv, pc, kc, load);
+                Object bp = sharedB;
+                int bOff = (j / nr) * k * nr + pc * nr;
+                if (bp == null) {
+                    bp = localPanel(buf);
+                    bOff = 0;
+                    packB(bp, 0, pc, kc, j, nv);
+                }
+                for (int i = i0; i < i1; i += MR) tile(buf, bp, bOff, i, Math.min(MR, i1 - i), j, nv, pc, kc, load);
             }
         }
+        if (act != null) epilogue(i0, i1, j0, j1);
     }
 
     static int roundUp(int x, int multiple) {

@@ -6,7 +6,8 @@ final class GemmF extends Gemm {
     private static final ThreadLocal<Buffers> BUFFERS = ThreadLocal.withInitial(Buffers::new);
     static final int SCALAR_NR = 8;
 
-    float[] a, b, c;
+    float[] a, b, c, bias;
+    private float[] packed = new float[0];
 
     /** Reusable per-thread packing space, sized for the widest micro-tile. */
     static final class Buffers {
@@ -16,16 +17,18 @@ final class GemmF extends Gemm {
     }
 
     static void gemm(float[] a, int aOff, int rsA, int csA, float[] b, int rsB, int csB, float[] c,
-                     int m, int k, int n, boolean accumulate, boolean simd, int threads) {
+                     int m, int k, int n, boolean accumulate, float[] bias, Activation act, boolean simd, int threads) {
         GemmF g = JOB.get();
         g.a = a;
         g.b = b;
         g.c = c;
+        g.bias = bias;
         g.set(aOff, rsA, csA, rsB, csB, m, k, n, accumulate, simd, simd ? SimdF.NR : SCALAR_NR);
+        g.act = act;
         try {
             g.execute(threads);
         } finally {
-            g.a = g.b = g.c = null; // do not keep the caller's arrays alive
+            g.a = g.b = g.c = g.bias = null; // do not keep the caller's arrays alive
         }
     }
 
@@ -42,6 +45,15 @@ final class GemmF extends Gemm {
     }
 
     @Override
+    void epilogue(int i0, int i1, int j0, int j1) {
+        for (int r = i0; r < i1; r++) {
+            int o = r * n;
+            if (bias != null) for (int j = j0; j < j1; j++) c[o + j] += bias[j];
+            FusedF.activate(c, o + j0, j1 - j0, act);
+        }
+    }
+
+    @Override
     int elementBytes() {
         return Float.BYTES;
     }
@@ -52,18 +64,30 @@ final class GemmF extends Gemm {
     }
 
     @Override
-    void packB(Object buffers, int pc, int kc, int j, int nv) {
-        float[] bp = ((Buffers) buffers).panel;
+    Object localPanel(Object buffers) {
+        return ((Buffers) buffers).panel;
+    }
+
+    @Override
+    Object sharedPanels(int size) {
+        if (packed.length < size) packed = new float[size];
+        return packed;
+    }
+
+    @Override
+    void packB(Object dst, int dstOff, int pc, int kc, int j, int nv) {
+        float[] bp = (float[]) dst;
         if (csB == 1) {
-            for (int p = 0; p < kc; p++) {
-                System.arraycopy(b, (pc + p) * rsB + j, bp, p * nr, nv);
-                if (nv < nr) java.util.Arrays.fill(bp, p * nr + nv, (p + 1) * nr, 0f);
+            for (int p = 0; p < kc; p++) { // rows of nr: a loop, which C2 vectorises, beats arraycopy's call
+                int to = dstOff + p * nr, from = (pc + p) * rsB + j;
+                for (int jj = 0; jj < nv; jj++) bp[to + jj] = b[from + jj];
+                for (int jj = nv; jj < nr; jj++) bp[to + jj] = 0f;
             }
         } else {
             // B stored transposed: write the panel in order, reading nv rows of B side by side
             int src = j * csB + pc * rsB;
             for (int p = 0; p < kc; p++) {
-                int row = p * nr, at = src + p * rsB;
+                int row = dstOff + p * nr, at = src + p * rsB;
                 for (int jj = 0; jj < nv; jj++) bp[row + jj] = b[at + jj * csB];
                 for (int jj = nv; jj < nr; jj++) bp[row + jj] = 0f;
             }
@@ -71,10 +95,11 @@ final class GemmF extends Gemm {
     }
 
     @Override
-    void tile(Object buffers, int i, int mv, int j, int nv, int pc, int kc, boolean load) {
+    void tile(Object buffers, Object panel, int bOff, int i, int mv, int j, int nv, int pc, int kc, boolean load) {
         Buffers buf = (Buffers) buffers;
+        float[] bp = (float[]) panel;
         if (mv == MR && nv == nr) {
-            micro(a, aOff + i * rsA + pc * csA, rsA, csA, buf.panel, kc, c, i * n + j, n, load);
+            micro(a, aOff + i * rsA + pc * csA, rsA, csA, bp, bOff, kc, c, i * n + j, n, load);
             return;
         }
         // fringe: run the full micro-kernel on a padded copy; padding lanes never reach C
@@ -91,13 +116,13 @@ final class GemmF extends Gemm {
             rs = 1;
             cs = MR;
         }
-        micro(ap, at, rs, cs, buf.panel, kc, ct, 0, nr, load);
+        micro(ap, at, rs, cs, bp, bOff, kc, ct, 0, nr, load);
         for (int r = 0; r < mv; r++) System.arraycopy(ct, r * nr, c, (i + r) * n + j, nv);
     }
 
-    private void micro(float[] a, int aOff, int rsA, int csA, float[] bp, int kc, float[] c, int cOff, int ldc, boolean load) {
+    private void micro(float[] a, int aOff, int rsA, int csA, float[] bp, int bOff, int kc, float[] c, int cOff, int ldc, boolean load) {
         if (simd) {
-            SimdF.micro(a, aOff, rsA, csA, bp, kc, c, cOff, ldc, load);
+            SimdF.micro(a, aOff, rsA, csA, bp, bOff, kc, c, cOff, ldc, load);
             return;
         }
         for (int r = 0; r < MR; r++) {
@@ -105,7 +130,7 @@ final class GemmF extends Gemm {
             if (!load) java.util.Arrays.fill(c, cr, cr + nr, 0f);
             for (int p = 0; p < kc; p++) {
                 float av = a[aOff + r * rsA + p * csA];
-                for (int jj = 0; jj < nr; jj++) c[cr + jj] = Math.fma(av, bp[p * nr + jj], c[cr + jj]);
+                for (int jj = 0; jj < nr; jj++) c[cr + jj] = Math.fma(av, bp[bOff + p * nr + jj], c[cr + jj]);
             }
         }
     }

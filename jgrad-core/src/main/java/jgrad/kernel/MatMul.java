@@ -63,9 +63,31 @@ public final class MatMul {
         gemm("atb", a, aOffset, 1, m, b, n, 1, c, m, k, n, accumulate, Simd.ENABLED, Parallel.threads());
     }
 
+    /**
+     * C[m×n] = act(A·B + bias) with A starting at a[aOffset]: a dense layer's forward pass in one call.
+     * The bias (length n, or null) and activation are applied to each part of C as soon as it is final,
+     * by the thread that computed it, while it is still in cache; the values are those of
+     * {@link #ab(double[], int, double[], double[], int, int, int, boolean)} then
+     * {@link FusedD#biasActivate}.
+     */
+    public static void abBiasActivate(double[] a, int aOffset, double[] b, double[] bias, Activation act, double[] c, int m, int k, int n) {
+        gemm("ab", a, aOffset, k, 1, b, n, 1, c, m, k, n, false, bias, act, Simd.ENABLED, Parallel.threads());
+    }
+
+    /** float32 twin of {@link #abBiasActivate(double[], int, double[], double[], Activation, double[], int, int, int)}. */
+    public static void abBiasActivate(float[] a, int aOffset, float[] b, float[] bias, Activation act, float[] c, int m, int k, int n) {
+        gemm("ab", a, aOffset, k, 1, b, n, 1, c, m, k, n, false, bias, act, Simd.ENABLED, Parallel.threads());
+    }
+
     /** Strided product with the kernel choice made explicit (tests compare every variant). */
     static void gemm(String op, float[] a, int aOff, int rsA, int csA, float[] b, int rsB, int csB, float[] c,
                      int m, int k, int n, boolean accumulate, boolean simd, int threads) {
+        gemm(op, a, aOff, rsA, csA, b, rsB, csB, c, m, k, n, accumulate, null, null, simd, threads);
+    }
+
+    /** With an epilogue: c = act(c + bias) once final (bias may be null; act null means none). */
+    static void gemm(String op, float[] a, int aOff, int rsA, int csA, float[] b, int rsB, int csB, float[] c,
+                     int m, int k, int n, boolean accumulate, float[] bias, Activation act, boolean simd, int threads) {
         check(op, aOff, a.length, b.length, c.length, m, k, n);
         if (m == 0 || n == 0) return;
         if (k == 0) {
@@ -73,13 +95,21 @@ public final class MatMul {
         } else if ((long) m * n * k < DIRECT_MAX) {
             GemmF.direct(a, aOff, rsA, csA, b, rsB, csB, c, m, k, n, accumulate);
         } else {
-            GemmF.gemm(a, aOff, rsA, csA, b, rsB, csB, c, m, k, n, accumulate, simd && Simd.ENABLED, threads);
+            GemmF.gemm(a, aOff, rsA, csA, b, rsB, csB, c, m, k, n, accumulate, bias, act, simd && Simd.ENABLED, threads);
+            return; // the blocked path applied the epilogue tile by tile
         }
+        if (act != null) FusedF.biasActivate(c, bias, m, n, act);
     }
 
-    /** float64 twin of {@link #gemm(String, float[], int, int, int, float[], int, int, float[], int, int, int, boolean, boolean, int)}. */
+    /** float64 twin of {@link #gemm(String, float[], int, int, int, float[], int, int, float[], int, int, int, boolean, float[], Activation, boolean, int)}. */
     static void gemm(String op, double[] a, int aOff, int rsA, int csA, double[] b, int rsB, int csB, double[] c,
                      int m, int k, int n, boolean accumulate, boolean simd, int threads) {
+        gemm(op, a, aOff, rsA, csA, b, rsB, csB, c, m, k, n, accumulate, null, null, simd, threads);
+    }
+
+    /** With an epilogue: c = act(c + bias) once final (bias may be null; act null means none). */
+    static void gemm(String op, double[] a, int aOff, int rsA, int csA, double[] b, int rsB, int csB, double[] c,
+                     int m, int k, int n, boolean accumulate, double[] bias, Activation act, boolean simd, int threads) {
         check(op, aOff, a.length, b.length, c.length, m, k, n);
         if (m == 0 || n == 0) return;
         if (k == 0) {
@@ -87,8 +117,10 @@ public final class MatMul {
         } else if ((long) m * n * k < DIRECT_MAX) {
             GemmD.direct(a, aOff, rsA, csA, b, rsB, csB, c, m, k, n, accumulate);
         } else {
-            GemmD.gemm(a, aOff, rsA, csA, b, rsB, csB, c, m, k, n, accumulate, simd && Simd.ENABLED, threads);
+            GemmD.gemm(a, aOff, rsA, csA, b, rsB, csB, c, m, k, n, accumulate, bias, act, simd && Simd.ENABLED, threads);
+            return; // the blocked path applied the epilogue tile by tile
         }
+        if (act != null) FusedD.biasActivate(c, bias, m, n, act);
     }
 
     private static void check(String op, int aOff, int aLen, int bLen, int cLen, int m, int k, int n) {

@@ -16,7 +16,7 @@ final class SimdD {
 
     private SimdD() {}
 
-    static void micro(double[] a, int aOff, int rsA, int csA, double[] bp, int kc, double[] c, int cOff, int ldc, boolean load) {
+    static void micro(double[] a, int aOff, int rsA, int csA, double[] bp, int bOff, int kc, double[] c, int cOff, int ldc, boolean load) {
         int c0 = cOff, c1 = c0 + ldc, c2 = c1 + ldc, c3 = c2 + ldc, c4 = c3 + ldc, c5 = c4 + ldc;
         DoubleVector z = DoubleVector.zero(S);
         DoubleVector x00 = load ? DoubleVector.fromArray(S, c, c0) : z, x01 = load ? DoubleVector.fromArray(S, c, c0 + L) : z;
@@ -30,7 +30,7 @@ final class SimdD {
         // p plus an invariant, so C2 hoists its bounds checks out of the loop; with a variable stride it
         // cannot, and 6 checks per step of p cost ~12% (measured: 84 -> 94 GFLOP/s at 128x784x256).
         if (csA == 1) {
-        for (int p = 0, bo = 0; p < kc; p++, bo += NR) {
+        for (int p = 0, bo = bOff; p < kc; p++, bo += NR) {
             DoubleVector b0 = DoubleVector.fromArray(S, bp, bo), b1 = DoubleVector.fromArray(S, bp, bo + L);
             DoubleVector v = DoubleVector.broadcast(S, a[a0 + p]);
             x00 = b0.fma(v, x00);
@@ -52,7 +52,7 @@ final class SimdD {
             x51 = b1.fma(v, x51);
         }
         } else {
-        for (int p = 0, bo = 0, ap = 0; p < kc; p++, bo += NR, ap += csA) {
+        for (int p = 0, bo = bOff, ap = 0; p < kc; p++, bo += NR, ap += csA) {
             DoubleVector b0 = DoubleVector.fromArray(S, bp, bo), b1 = DoubleVector.fromArray(S, bp, bo + L);
             DoubleVector v = DoubleVector.broadcast(S, a[a0 + ap]);
             x00 = b0.fma(v, x00);

@@ -15,7 +15,7 @@ final class SimdF {
 
     private SimdF() {}
 
-    static void micro(float[] a, int aOff, int rsA, int csA, float[] bp, int kc, float[] c, int cOff, int ldc, boolean load) {
+    static void micro(float[] a, int aOff, int rsA, int csA, float[] bp, int bOff, int kc, float[] c, int cOff, int ldc, boolean load) {
         int c0 = cOff, c1 = c0 + ldc, c2 = c1 + ldc, c3 = c2 + ldc, c4 = c3 + ldc, c5 = c4 + ldc;
         FloatVector z = FloatVector.zero(S);
         FloatVector x00 = load ? FloatVector.fromArray(S, c, c0) : z, x01 = load ? FloatVector.fromArray(S, c, c0 + L) : z;
@@ -29,7 +29,7 @@ final class SimdF {
         // p plus an invariant, so C2 hoists its bounds checks out of the loop; with a variable stride it
         // cannot, and 6 checks per step of p cost ~12% (measured: 84 -> 94 GFLOP/s at 128x784x256).
         if (csA == 1) {
-        for (int p = 0, bo = 0; p < kc; p++, bo += NR) {
+        for (int p = 0, bo = bOff; p < kc; p++, bo += NR) {
             FloatVector b0 = FloatVector.fromArray(S, bp, bo), b1 = FloatVector.fromArray(S, bp, bo + L);
             FloatVector v = FloatVector.broadcast(S, a[a0 + p]);
             x00 = b0.fma(v, x00);
@@ -51,7 +51,7 @@ final class SimdF {
             x51 = b1.fma(v, x51);
         }
         } else {
-        for (int p = 0, bo = 0, ap = 0; p < kc; p++, bo += NR, ap += csA) {
+        for (int p = 0, bo = bOff, ap = 0; p < kc; p++, bo += NR, ap += csA) {
             FloatVector b0 = FloatVector.fromArray(S, bp, bo), b1 = FloatVector.fromArray(S, bp, bo + L);
             FloatVector v = FloatVector.broadcast(S, a[a0 + ap]);
             x00 = b0.fma(v, x00);

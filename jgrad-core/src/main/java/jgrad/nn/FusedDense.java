@@ -12,7 +12,8 @@ import jgrad.tensor.Tensor;
 /**
  * The fast path for a {@link Sequential} of {@link Linear} layers, each followed by at most one of
  * {@link ReLU}, {@link Sigmoid}, {@link Tanh}, {@link Identity}, trained on {@link MSELoss},
- * {@link HalfSquaredError} or {@link CrossEntropyLoss} with class-index targets.
+ * {@link HalfSquaredError} or {@link CrossEntropyLoss} with class-index targets; for inference the
+ * stack may end with a {@link Softmax}.
  *
  * <p>Instead of building a graph per step it runs the layers' forward and backward passes by hand into
  * buffers kept from step to step: X·W then bias + activation in place, then Gᵀ-style products for the
@@ -29,6 +30,7 @@ public final class FusedDense {
     private final Activation[] acts;
     private final int[] widths; // widths[0] = inputs, widths[l + 1] = outputs of layer l
     private final Loss loss;
+    private final boolean softmaxOut; // inference only: probabilities out
     private DType dtype;
     private int capacity; // rows the buffers hold
     private Tensor[] h; // h[l] = act(a_l · W_l + b_l), [rows × widths[l+1]]
@@ -36,7 +38,8 @@ public final class FusedDense {
     private Tensor xRows; // gathered input rows when a batch is not contiguous
     private int[] labels;
 
-    private FusedDense(List<Linear> layers, List<Activation> acts, Loss loss) {
+    private FusedDense(List<Linear> layers, List<Activation> acts, Loss loss, boolean softmaxOut) {
+        this.softmaxOut = softmaxOut;
         this.layers = layers.toArray(Linear[]::new);
         this.acts = acts.toArray(Activation[]::new);
         this.loss = loss;
@@ -53,7 +56,9 @@ public final class FusedDense {
         if (!(model instanceof Sequential seq) || !supportedLoss(loss)) return null;
         List<Linear> linears = new ArrayList<>();
         List<Activation> acts = new ArrayList<>();
-        for (Module m : seq.layers()) {
+        List<Module> modules = seq.layers();
+        boolean softmaxOut = loss == null && !modules.isEmpty() && modules.getLast() instanceof Softmax;
+        for (Module m : softmaxOut ? modules.subList(0, modules.size() - 1) : modules) {
             if (m instanceof Linear l) {
                 if (!linears.isEmpty() && linears.getLast().outFeatures() != l.inFeatures()) return null;
                 linears.add(l);
@@ -64,7 +69,7 @@ public final class FusedDense {
             if (a == null || linears.isEmpty() || acts.getLast() != Activation.IDENTITY) return null;
             if (a != Activation.IDENTITY) acts.set(acts.size() - 1, a);
         }
-        return linears.isEmpty() ? null : new FusedDense(linears, acts, loss);
+        return linears.isEmpty() ? null : new FusedDense(linears, acts, loss, softmaxOut);
     }
 
     private static Activation activation(Module m) {
@@ -101,6 +106,7 @@ public final class FusedDense {
         int n = x.dim(0);
         prepare(n);
         forwardRows(x, 0, n);
+        if (softmaxOut) Kernels.softmax(h[h.length - 1], n, widths[widths.length - 1]);
         Tensor out = Tensor.zeros(dtype, n, widths[widths.length - 1]);
         copyRows(h[h.length - 1], out, out.size());
         return out;
@@ -132,8 +138,7 @@ public final class FusedDense {
         int off = inOffset;
         for (int l = 0; l < layers.length; l++) {
             Linear layer = layers[l];
-            Kernels.ab(a, off, layer.weight(), h[l], rows, widths[l], widths[l + 1]);
-            Kernels.biasActivate(h[l], layer.hasBias() ? layer.bias() : null, rows, widths[l + 1], acts[l]);
+            Kernels.linear(a, off, layer.weight(), layer.hasBias() ? layer.bias() : null, acts[l], h[l], rows, widths[l], widths[l + 1]);
             a = h[l];
             off = 0;
         }
@@ -215,9 +220,13 @@ public final class FusedDense {
 
     /** The kernels on tensors' storage, float64 or float32 (all arguments share one dtype). */
     private static final class Kernels {
-        static void ab(Tensor a, int aOff, Tensor b, Tensor c, int m, int k, int n) {
-            if (a.data64() != null) MatMul.ab(a.data64(), aOff, b.data64(), c.data64(), m, k, n, false);
-            else MatMul.ab(a.data32(), aOff, b.data32(), c.data32(), m, k, n, false);
+        /** c = act(a·w + bias): matrix product, bias and activation in one pass. */
+        static void linear(Tensor a, int aOff, Tensor w, Tensor bias, Activation act, Tensor c, int m, int k, int n) {
+            if (a.data64() != null) {
+                MatMul.abBiasActivate(a.data64(), aOff, w.data64(), bias == null ? null : bias.data64(), act, c.data64(), m, k, n);
+            } else {
+                MatMul.abBiasActivate(a.data32(), aOff, w.data32(), bias == null ? null : bias.data32(), act, c.data32(), m, k, n);
+            }
         }
 
         static void atb(Tensor a, int aOff, Tensor b, Tensor c, int m, int k, int n) {
@@ -230,9 +239,9 @@ public final class FusedDense {
             else MatMul.abt(a.data32(), b.data32(), c.data32(), m, k, n, false);
         }
 
-        static void biasActivate(Tensor z, Tensor bias, int rows, int cols, Activation act) {
-            if (z.data64() != null) FusedD.biasActivate(z.data64(), bias == null ? null : bias.data64(), rows, cols, act);
-            else FusedF.biasActivate(z.data32(), bias == null ? null : bias.data32(), rows, cols, act);
+        static void softmax(Tensor z, int rows, int cols) {
+            if (z.data64() != null) FusedD.softmax(z.data64(), rows, cols);
+            else FusedF.softmax(z.data32(), rows, cols);
         }
 
         static void activationBackward(Tensor y, Tensor g, int len, Activation act) {

@@ -162,6 +162,37 @@ class MatMulTest {
     }
 
     @Test
+    void biasAndActivationEpilogueEqualsTheSeparatePasses() {
+        for (int[] s : new int[][] {{1, 1, 1}, {5, 3, 2}, {13, 17, 19}, {389, 67, 131}, {200, 300, 70}}) {
+            int m = s[0], k = s[1], n = s[2];
+            SplittableRandom r = new SplittableRandom(m + k + n);
+            double[] a = random(r, m * k + 3), b = random(r, k * n), bias = random(r, n);
+            float[] af = toFloat(a), bf = toFloat(b), biasf = toFloat(bias);
+            for (Activation act : Activation.values()) {
+                double[] expect = new double[m * n];
+                MatMul.gemm("ab", a, 3, k, 1, b, n, 1, expect, m, k, n, false, true, 1);
+                FusedD.biasActivate(expect, bias, m, n, act);
+                float[] expectF = new float[m * n];
+                MatMul.gemm("ab", af, 3, k, 1, bf, n, 1, expectF, m, k, n, false, true, 1);
+                FusedF.biasActivate(expectF, biasf, m, n, act);
+                for (boolean simd : new boolean[] {true, false}) {
+                    for (int threads : new int[] {1, 3}) {
+                        double[] c = new double[m * n];
+                        MatMul.gemm("ab", a, 3, k, 1, b, n, 1, c, m, k, n, false, bias, act, simd, threads);
+                        assertArrayEquals(expect, c, 0.0, act + " " + m + "x" + k + "x" + n + " simd=" + simd + " threads=" + threads);
+                        float[] cf = new float[m * n];
+                        MatMul.gemm("ab", af, 3, k, 1, bf, n, 1, cf, m, k, n, false, biasf, act, simd, threads);
+                        assertArrayEquals(expectF, cf, 0f, act + " float32");
+                    }
+                }
+            }
+        }
+        double[] c = new double[4];
+        MatMul.abBiasActivate(new double[] {1, 2}, 0, new double[] {1, -1}, new double[] {0.5, 0}, Activation.RELU, c, 2, 1, 2);
+        assertArrayEquals(new double[] {1.5, 0, 2.5, 0}, c);
+    }
+
+    @Test
     void offsetsSelectRowsOfA() {
         SplittableRandom r = new SplittableRandom(9);
         int m = 5, k = 70, n = 40, skip = 3;

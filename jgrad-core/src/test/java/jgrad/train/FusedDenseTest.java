@@ -20,6 +20,7 @@ import jgrad.nn.MSELoss;
 import jgrad.nn.ReLU;
 import jgrad.nn.Sequential;
 import jgrad.nn.Sigmoid;
+import jgrad.nn.Softmax;
 import jgrad.nn.Tanh;
 import jgrad.optim.Adam;
 import jgrad.optim.Optimizer;
@@ -107,15 +108,20 @@ class FusedDenseTest {
 
     @Test
     void predictTakesTheFusedPathWithTheSameValues() {
-        Sequential m = seeded(2, DType.FLOAT64, new Linear(6, 8), new Sigmoid(), new Linear(8, 2));
+        Sequential m = seeded(2, DType.FLOAT64, new Linear(6, 8), new Sigmoid(), new Linear(8, 3), new Softmax());
+        assertNotNull(FusedDense.of(m, null));
         Tensor x = inputs(9, 6, DType.FLOAT64);
         assertArrayEquals(m.forward(x).toDoubleArray(), m.predict(x).toDoubleArray(), 0.0);
+        Sequential f = seeded(2, DType.FLOAT32, new Linear(6, 8), new ReLU(), new Linear(8, 3), new Softmax());
+        Tensor xf = x.to(DType.FLOAT32);
+        assertArrayEquals(f.forward(xf).toDoubleArray(), f.predict(xf).toDoubleArray(), 1e-7);
     }
 
     @Test
     void whatItCannotDoGoesToAutograd() {
         assertNull(FusedDense.of(new Sequential(new Linear(2, 2), new LeakyReLU(0.1), new Linear(2, 1)), new MSELoss()));
         assertNull(FusedDense.of(new Sequential(new ReLU(), new Linear(2, 1)), new MSELoss()));
+        assertNull(FusedDense.of(new Sequential(new Linear(2, 2), new Softmax()), new MSELoss())); // softmax: inference only
         FusedDense f = FusedDense.of(new Sequential(new Linear(2, 3)), new CrossEntropyLoss());
         assertEquals(false, f.accepts(xor(), xor())); // class probabilities as targets: autograd handles them
         assertEquals(false, f.accepts(xor().to(DType.FLOAT32), Tensor.of(0, 1, 2, 0)));
