@@ -79,10 +79,10 @@ final class GemmD extends Gemm {
     void packB(Object dst, int dstOff, int pc, int kc, int j, int nv) {
         double[] bp = (double[]) dst;
         if (csB == 1) {
-            for (int p = 0; p < kc; p++) { // rows of nr: a loop, which C2 vectorises, beats arraycopy's call
-                int to = dstOff + p * nr, from = (pc + p) * rsB + j;
-                for (int jj = 0; jj < nv; jj++) bp[to + jj] = b[from + jj];
-                for (int jj = nv; jj < nr; jj++) bp[to + jj] = 0.0;
+            for (int p = 0; p < kc; p++) {
+                int to = dstOff + p * nr;
+                System.arraycopy(b, (pc + p) * rsB + j, bp, to, nv);
+                if (nv < nr) java.util.Arrays.fill(bp, to + nv, to + nr, 0.0);
             }
         } else {
             // B stored transposed: write the panel in order, reading nv rows of B side by side
