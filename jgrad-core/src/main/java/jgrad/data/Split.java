@@ -32,13 +32,16 @@ public record Split(int[] train, int[] validation, int[] test) {
         Random random = new Random(seed);
         int n = labels.length;
         int classes = Arrays.stream(labels).max().orElse(-1) + 1;
-        double[] key = new double[n];
+        double[] key = new double[n], tie = new double[n];
         for (int c = 0; c < classes; c++) {
             final int cls = c;
             int[] members = shuffled(IntStream.range(0, n).filter(i -> labels[i] == cls).toArray(), random);
-            for (int k = 0; k < members.length; k++) key[members[k]] = (k + random.nextDouble()) / members.length;
+            for (int k = 0; k < members.length; k++) {
+                key[members[k]] = (k + 0.5) / members.length;
+                tie[members[k]] = random.nextDouble(); // equal-sized classes tie: break it at random, not by class
+            }
         }
-        int[] order = IntStream.range(0, n).boxed().sorted((a, b) -> Double.compare(key[a], key[b])).mapToInt(Integer::intValue).toArray();
+        int[] order = IntStream.range(0, n).boxed().sorted(java.util.Comparator.<Integer>comparingDouble(i -> key[i]).thenComparingDouble(i -> tie[i])).mapToInt(Integer::intValue).toArray();
         int[] counts = counts(n, fractions);
         // validation and test come first so that small held-out parts get the evenest mix
         int[] validation = Arrays.copyOfRange(order, 0, counts[1]);
