@@ -1,0 +1,62 @@
+package jgrad.nn;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import jgrad.tensor.DType;
+import jgrad.tensor.Tensor;
+
+/** Layers applied one after another; parameters are named by position: {@code 0.weight}, {@code 2.bias}. */
+public final class Sequential extends Module {
+    private final List<Module> layers = new ArrayList<>();
+
+    public Sequential(Module... layers) {
+        this.layers.addAll(List.of(layers));
+    }
+
+    public Sequential add(Module layer) {
+        layers.add(layer);
+        return this;
+    }
+
+    public List<Module> layers() {
+        return Collections.unmodifiableList(layers);
+    }
+
+    @Override
+    public Tensor forward(Tensor x) {
+        for (Module layer : layers) x = layer.forward(x);
+        return x;
+    }
+
+    @Override
+    public Map<String, Tensor> namedParameters() {
+        Map<String, Tensor> all = new LinkedHashMap<>();
+        for (int i = 0; i < layers.size(); i++) {
+            String prefix = i + ".";
+            layers.get(i).namedParameters().forEach((name, p) -> all.put(prefix + name, p));
+        }
+        return all;
+    }
+
+    /** Re-initialises every {@link Linear} layer with {@code init}, layer i from seed {@code seed + i}. */
+    public Sequential init(Init init, long seed) {
+        for (int i = 0; i < layers.size(); i++) if (layers.get(i) instanceof Linear l) l.init(init, seed + i);
+        return this;
+    }
+
+    @Override
+    public Sequential to(DType dtype) {
+        for (Module m : layers) m.to(dtype);
+        return this;
+    }
+
+    @Override
+    public String toString() {
+        StringBuilder sb = new StringBuilder("Sequential(");
+        for (int i = 0; i < layers.size(); i++) sb.append(i == 0 ? "" : ", ").append(layers.get(i));
+        return sb.append(')').toString();
+    }
+}

@@ -1,0 +1,8 @@
+package jgrad.train;
+
+/** The loss became NaN or infinite: the usual cause is a learning rate that is too large. */
+public final class TrainingDivergedException extends ArithmeticException {
+    public TrainingDivergedException(String message) {
+        super(message);
+    }
+}

@@ -1,0 +1,37 @@
+package jgrad;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+
+import jgrad.nn.Linear;
+import jgrad.nn.MSELoss;
+import jgrad.nn.Sequential;
+import jgrad.nn.Sigmoid;
+import jgrad.optim.SGD;
+import jgrad.tensor.Rng;
+import jgrad.tensor.Tensor;
+import org.junit.jupiter.api.Test;
+
+/** The README's Java example, verbatim between the markers: if it stops working, this fails. */
+class ReadmeExampleTest {
+    @Test
+    void xorWithSequential() {
+        // README:BEGIN
+        Rng.manualSeed(1);
+        var x = Tensor.of(new double[][] {{0, 0}, {0, 1}, {1, 0}, {1, 1}});
+        var y = Tensor.of(new double[][] {{0}, {1}, {1}, {0}});
+        var model = new Sequential(new Linear(2, 3), new Sigmoid(), new Linear(3, 1), new Sigmoid());
+        var loss = new MSELoss();
+        var optimizer = new SGD(model.parameters(), 1.0).momentum(0.9);
+        for (int epoch = 1; epoch <= 2000; epoch++) {
+            optimizer.zeroGrad();
+            Tensor cost = loss.apply(model.forward(x), y);
+            cost.backward();
+            optimizer.step();
+            if (epoch % 500 == 0) System.out.printf("epoch %d: loss %.5f%n", epoch, cost.item());
+        }
+        System.out.println(model.predict(x)); // ≈ [0, 1, 1, 0]
+        // README:END
+        double[] p = model.predict(x).toDoubleArray();
+        assertArrayEquals(new double[] {0, 1, 1, 0}, new double[] {Math.rint(p[0]), Math.rint(p[1]), Math.rint(p[2]), Math.rint(p[3])});
+    }
+}
