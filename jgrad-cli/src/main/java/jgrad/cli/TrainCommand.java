@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
@@ -19,6 +20,7 @@ import jgrad.cli.model.ModelFile;
 import jgrad.cli.model.Network;
 import jgrad.cli.model.Predictor;
 import jgrad.cli.model.Training;
+import jgrad.cli.plot.Png;
 import jgrad.cli.plot.TrainingPlots;
 import jgrad.cli.report.Evaluation;
 import jgrad.cli.report.Json;
@@ -96,7 +98,6 @@ final class TrainCommand implements Callable<Integer> {
         Schema schema = Schema.infer(table, target, taskKind, categories);
         settings = resolveLoss(settings, schema);
         Prepared prepared = Prepared.of(table, schema, method, fractions, seed);
-        if (plot != null) createDirectories(plot);
 
         boolean chatty = !quiet && !json;
         if (chatty) header(o, table, prepared, settings);
@@ -109,8 +110,10 @@ final class TrainCommand implements Callable<Integer> {
         Prepared.Part test = prepared.test().size() > 0 ? prepared.test() : prepared.train();
         Evaluation evaluation = evaluate(predictor, prepared, test);
 
+        List<Png.Image> charts = plot == null ? List.of() : TrainingPlots.render(plot, result, prepared, predictor);
+        if (plot != null) createDirectories(plot);
         if (out != null) ModelFile.write(model, out);
-        if (plot != null) TrainingPlots.write(plot, result, prepared, predictor);
+        charts.forEach(Png.Image::write);
         double samplesPerSecond = prepared.train().size() * (double) result.epochs().size() / result.seconds();
         if (json) {
             o.println(Json.line(jsonReport(prepared, settings, result, evaluation, samplesPerSecond)));
@@ -118,7 +121,7 @@ final class TrainCommand implements Callable<Integer> {
             summary(o, result, samplesPerSecond);
             evaluation.print(o, test == prepared.test() ? "test" : "training (no test rows)");
             if (out != null) o.println("\nmodel saved to " + out + "  (jgrad predict --model " + out + " --data new.csv)");
-            if (plot != null) o.println("charts written to " + plot + "/");
+            if (plot != null) o.println("charts: " + String.join(", ", charts.stream().map(c -> c.file().toString()).toList()));
         }
         return 0;
     }
