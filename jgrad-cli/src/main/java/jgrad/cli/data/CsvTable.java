@@ -85,7 +85,11 @@ public record CsvTable(String source, List<String> header, List<String[]> rows, 
             return new CsvTable(source, header, rows, lines);
         } catch (IOException | UncheckedIOException | IllegalStateException e) {
             // Commons CSV reports malformed quoting as an IOException wrapped in UncheckedIOException
-            String why = e.getCause() != null && e.getCause().getMessage() != null ? e.getCause().getMessage() : e.getMessage();
+            String why = e.getCause() != null && e.getCause().getMessage() != null ? e.getCause().getMessage() : String.valueOf(e.getMessage());
+            var line = java.util.regex.Pattern.compile("startline (\\d+)").matcher(why);
+            if (line.find() && why.contains("EOF reached before encapsulated token finished")) {
+                throw new UserException(source + ":" + line.group(1) + ": a quoted field is never closed (a \" without its closing \")");
+            }
             throw new UserException(source + ": not valid CSV: " + why);
         }
     }
