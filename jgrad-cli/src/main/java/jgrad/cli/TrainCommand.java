@@ -43,6 +43,8 @@ final class TrainCommand implements Callable<Integer> {
     String data = "digits";
     @Option(names = "--target", paramLabel = "COLUMN", description = "column to predict (default: the last)")
     String target;
+    @Option(names = "--features", paramLabel = "COLUMNS", description = "use only these columns as inputs (default: all but the target)")
+    String features;
     @Option(names = "--task", paramLabel = "TASK", description = "auto|classification|regression (default: ${DEFAULT-VALUE}: text or few whole numbers = classes)")
     String task = "auto";
     @Option(names = "--categorical", paramLabel = "COLUMNS", description = "treat these numeric-looking columns as categories (one-hot)")
@@ -95,7 +97,9 @@ final class TrainCommand implements Callable<Integer> {
 
         CsvTable table = Datasets.open(data);
         Set<String> categories = Set.of(Flags.list("--categorical", categorical, "column names", s -> s, String[]::new));
-        Schema schema = Schema.infer(table, target, taskKind, categories);
+        Set<String> only = features == null ? null : new java.util.LinkedHashSet<>(List.of(Flags.list("--features", features, "column names", s -> s, String[]::new)));
+        if (only != null && only.isEmpty()) throw Flags.bad("--features", features, "one or more column names");
+        Schema schema = Schema.infer(table, target, taskKind, categories, only);
         settings = resolveLoss(settings, schema);
         Prepared prepared = Prepared.of(table, schema, method, fractions, seed);
 

@@ -28,14 +28,24 @@ public record Schema(List<Feature> features, Target target) {
      * in it is a numeric column with a typo, and the first bad cell is reported.
      */
     public static Schema infer(CsvTable t, String targetName, Target.Task task, Set<String> categorical) {
+        return infer(t, targetName, task, categorical, null);
+    }
+
+    /** As above, reading only the columns in {@code only} (all but the target when null). */
+    public static Schema infer(CsvTable t, String targetName, Target.Task task, Set<String> categorical, Set<String> only) {
         int target = targetName == null ? t.header().size() - 1 : t.column(targetName, "--target");
         for (String name : categorical) t.column(name, "--categorical");
+        if (only != null) {
+            for (String name : only) {
+                if (t.column(name, "--features") == target) throw new UserException("--features: '" + name + "' is the target column");
+            }
+        }
         if (t.header().size() < 2) throw new UserException(t.source() + ":1: need at least one feature column besides the target '" + t.header().get(target) + "'");
         List<Feature> features = new ArrayList<>();
         for (int j = 0; j < t.header().size(); j++) {
-            if (j == target) continue;
-            for (int i = 0; i < t.size(); i++) Cells.checkPresent(t, i, j);
             String name = t.header().get(j);
+            if (j == target || (only != null && !only.contains(name))) continue;
+            for (int i = 0; i < t.size(); i++) Cells.checkPresent(t, i, j);
             int firstText = firstNonNumber(t, j);
             if (firstText < 0 && !categorical.contains(name)) {
                 features.add(new Feature.Numeric(name));

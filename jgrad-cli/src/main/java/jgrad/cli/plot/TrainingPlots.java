@@ -32,19 +32,21 @@ public final class TrainingPlots {
         List<Png.Image> files = new ArrayList<>();
         List<Training.Epoch> epochs = result.epochs();
         boolean classes = data.schema().classification();
-        files.add(curve(dir.resolve("loss.png"), "Loss per epoch", "loss", epochs, Training.Epoch::trainLoss, Training.Epoch::validationLoss));
+        // losses fall and scores rise: each legend goes where its curves are not
+        files.add(curve(dir.resolve("loss.png"), "Loss per epoch", "loss", Styler.LegendPosition.InsideNE, epochs,
+                Training.Epoch::trainLoss, Training.Epoch::validationLoss));
         files.add(curve(dir.resolve(classes ? "accuracy.png" : "r2.png"), (classes ? "Accuracy" : "R²") + " per epoch", classes ? "accuracy" : "R²",
-                epochs, Training.Epoch::trainScore, Training.Epoch::validationScore));
+                Styler.LegendPosition.InsideSE, epochs, Training.Epoch::trainScore, Training.Epoch::validationScore));
         if (classes && data.schema().features().size() == 2 && data.schema().features().stream().allMatch(Feature.Numeric.class::isInstance)) {
             files.add(Png.render(dir.resolve("regions.png"), regions(data, predictor)));
         }
         return files;
     }
 
-    private static Png.Image curve(Path file, String title, String yLabel, List<Training.Epoch> epochs,
+    private static Png.Image curve(Path file, String title, String yLabel, Styler.LegendPosition legend, List<Training.Epoch> epochs,
                               ToDoubleFunction<Training.Epoch> train, ToDoubleFunction<Training.Epoch> validation) {
         XYChart chart = new XYChartBuilder().width(WIDTH).height(HEIGHT).title(title).xAxisTitle("epoch").yAxisTitle(yLabel).build();
-        chart.getStyler().setLegendPosition(Styler.LegendPosition.InsideNE).setMarkerSize(0).setChartBackgroundColor(Color.WHITE);
+        chart.getStyler().setLegendPosition(legend).setMarkerSize(0).setChartBackgroundColor(Color.WHITE);
         double[] x = epochs.stream().mapToDouble(Training.Epoch::epoch).toArray();
         line(chart, "train", x, epochs.stream().mapToDouble(train).toArray(), PALETTE[0]);
         double[] v = epochs.stream().mapToDouble(validation).toArray();

@@ -45,6 +45,8 @@ class CsvAndSchemaTest {
         assertInstanceOf(Target.Values.class, Schema.infer(ints, "y", Target.Task.REGRESSION, Set.of()).target());
         CsvTable reals = CsvTable.parse("r.csv", "x,y\n1,0.5\n2,1.25\n3,2\n");
         assertInstanceOf(Target.Values.class, Schema.infer(reals, null, Target.Task.AUTO, Set.of()).target());
+        Schema only = Schema.infer(CsvTable.parse("f.csv", "a,b,c,y\n1,2,3,u\n4,5,6,v\n"), null, Target.Task.AUTO, Set.of(), Set.of("c", "a"));
+        assertEquals(List.of("a", "c"), only.inputNames(), "--features a,c: file order");
         Schema forced = Schema.infer(ints, "y", Target.Task.AUTO, Set.of("x"));
         assertInstanceOf(Feature.Categorical.class, forced.features().get(0), "--categorical x");
     }
