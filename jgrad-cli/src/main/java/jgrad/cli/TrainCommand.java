@@ -201,7 +201,10 @@ final class TrainCommand implements Callable<Integer> {
         m.put("activation", s.activation().label());
         m.put("optimizer", Flags.label(s.optimizer()));
         m.put("lr", s.lr());
+        m.put("weight_decay", s.weightDecay());
         m.put("batch", s.batch());
+        m.put("epochs", s.epochs());
+        m.put("patience", s.patience());
         m.put("seed", s.seed());
         m.put("split", fractions());
         return m;

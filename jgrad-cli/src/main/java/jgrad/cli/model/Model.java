@@ -15,7 +15,8 @@ public record Model(Schema schema, Scaler scaler, List<Layer> layers, LossKind l
 
     public Model {
         layers = List.copyOf(layers);
-        training = Map.copyOf(training);
+        // insertion order, not Map.copyOf's per-run order: the same training must give the same file bytes
+        training = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(training));
     }
 
     /** What the network's output means to the loss. */

@@ -2,6 +2,7 @@ package jgrad.cli.model;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -32,7 +33,9 @@ public final class ModelFile {
     public static final String FORMAT = "jgrad-model";
     public static final int VERSION = 1;
 
+    /** Objects one field per line, arrays on one line: a weight matrix stays readable instead of one number per line. */
     static final ObjectMapper JSON = new ObjectMapper()
+            .setDefaultPrettyPrinter(new DefaultPrettyPrinter().withArrayIndenter(DefaultPrettyPrinter.NopIndenter.instance))
             .enable(SerializationFeature.INDENT_OUTPUT)
             .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
             .setSerializationInclusion(JsonInclude.Include.NON_NULL);

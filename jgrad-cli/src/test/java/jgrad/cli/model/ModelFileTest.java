@@ -85,7 +85,7 @@ class ModelFileTest {
         assertTrue(readFails(json.replace("\"jgrad-model\"", "\"keras\"")).contains("not a jgrad model file (format is 'keras'"));
         assertTrue(readFails(json.replace("\"version\" : 1", "\"version\" : 2")).contains("version 2 is not supported"));
         assertTrue(readFails(json.replace("\"in\" : 3", "\"in\" : 4")).contains("layer 1 (linear) takes 4 inputs but receives 3"));
-        assertTrue(readFails(json.replace("\"classes\" : [ \"no\", \"yes\" ]", "\"classes\" : [ \"no\", \"yes\", \"maybe\" ]"))
+        assertTrue(readFails(json.replace("[\"no\",\"yes\"]", "[\"no\",\"yes\",\"maybe\"]"))
                 .contains("the network has 2 outputs but the target needs 3"));
         assertTrue(readFails(json.replace("\"tanh\"", "\"swish\"")).contains("unknown type 'swish'"));
         String e = assertThrows(UserException.class, () -> ModelFile.read(dir.resolve("none.json"))).getMessage();
