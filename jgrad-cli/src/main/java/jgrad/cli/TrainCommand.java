@@ -221,8 +221,8 @@ final class TrainCommand implements Callable<Integer> {
         for (int h : s.hidden()) arch.append(" -> ").append(h).append(' ').append(s.activation().label());
         arch.append(" -> ").append(schema.outputs());
         if (schema.classification() && s.loss() == Model.LossKind.MSE) arch.append(" softmax");
-        o.printf("network   %s, %s; loss %s; %s lr %s, batch %s, up to %d epochs%n", arch, Flags.label(s.dtype()), s.loss().label(),
-                Flags.label(s.optimizer()), s.lr(), s.batch() == 0 ? "full" : s.batch(), s.epochs());
+        o.printf("network   %s, %s; loss %s; %s lr %s, weight decay %s, batch %s, up to %d epochs (patience %d)%n", arch, Flags.label(s.dtype()),
+                s.loss().label(), Flags.label(s.optimizer()), s.lr(), s.weightDecay(), s.batch() == 0 ? "full" : s.batch(), s.epochs(), s.patience());
         o.flush();
     }
 
