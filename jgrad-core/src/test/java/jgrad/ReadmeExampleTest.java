@@ -1,6 +1,7 @@
 package jgrad;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jgrad.nn.Linear;
 import jgrad.nn.MSELoss;
@@ -9,6 +10,8 @@ import jgrad.nn.Sigmoid;
 import jgrad.optim.SGD;
 import jgrad.tensor.Rng;
 import jgrad.tensor.Tensor;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 
 /** The README's Java example, verbatim between the markers: if it stops working, this fails. */
@@ -33,5 +36,15 @@ class ReadmeExampleTest {
         // README:END
         double[] p = model.predict(x).toDoubleArray();
         assertArrayEquals(new double[] {0, 1, 1, 0}, new double[] {Math.rint(p[0]), Math.rint(p[1]), Math.rint(p[2]), Math.rint(p[3])});
+    }
+
+    @Test
+    void readmeShowsExactlyThisCode() throws Exception {
+        Path test = Path.of("src/test/java/jgrad/ReadmeExampleTest.java");
+        String source = Files.readString(test);
+        String body = source.substring(source.indexOf("// README:BEGIN\n") + 16, source.indexOf("        // README:END"));
+        String unindented = body.lines().map(l -> l.length() >= 8 ? l.substring(8) : l.strip()).reduce("", (a, b) -> a + b + "\n");
+        String readme = Files.readString(Path.of("../README.md"));
+        assertTrue(readme.contains(unindented), "README.md must contain the example of ReadmeExampleTest verbatim:\n" + unindented);
     }
 }

@@ -1,5 +1,6 @@
 package jgrad.examples;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -8,10 +9,13 @@ public final class SeedExamples {
     private SeedExamples() {}
 
     public static List<SeedExample> all() {
-        return List.of(
-                // gradient descent on formulas (symbolic issue)
-                // networks
-        );
+        List<SeedExample> all = new ArrayList<>();
+        // gradient descent on formulas (symbolic issue)
+        // networks
+        all.addAll(ReviewExamples.all());
+        all.add(SeriesExample.example());
+        all.addAll(TutorialExamples.all());
+        return List.copyOf(all);
     }
 
     public static Optional<SeedExample> find(String id) {
