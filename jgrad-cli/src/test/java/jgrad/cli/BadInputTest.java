@@ -26,8 +26,8 @@ class BadInputTest {
         if (csv != null) Files.writeString(data, csv);
         String[] args = Stream.concat(Stream.of("train", "--data", data.toString(), "--out", dir.resolve("model.json").toString(),
                 "--plot", dir.resolve("plots").toString(), "--epochs", "2"), Stream.of(extra)).toArray(String[]::new);
-        Cli r = Cli.run(args);
-        assertEquals(2, r.code(), r.toString());
+        CliRun r = CliRun.of(args);
+        assertEquals(2, r.exitCode(), r.toString());
         assertEquals("", r.out(), "nothing on standard output");
         String[] lines = r.err().strip().split("\n");
         assertTrue(lines[0].startsWith("jgrad: error: "), r.err());
@@ -119,8 +119,8 @@ class BadInputTest {
     @Test
     void missingOutputDirectoryFailsBeforeTraining() throws IOException {
         Files.writeString(dir.resolve("d.csv"), "a,y\n1,x\n2,y\n");
-        Cli r = Cli.run("train", "--data", dir.resolve("d.csv").toString(), "--out", dir.resolve("no/such/dir/m.json").toString());
-        assertEquals(2, r.code());
+        CliRun r = CliRun.of("train", "--data", dir.resolve("d.csv").toString(), "--out", dir.resolve("no/such/dir/m.json").toString());
+        assertEquals(2, r.exitCode());
         assertTrue(r.err().contains("--out: directory"), r.err());
     }
 }

@@ -32,15 +32,15 @@ class PredictEvaluatePlotTest {
         // columns in another order, no species column, a quoted value
         Files.writeString(dir.resolve("new.csv"), "petal_width;petal_length;sepal_width;sepal_length\n0.2;1.4;3.5;5.1\n2.3;5.4;3.1;\"6.9\"\n1.3;4.0;2.8;5.7\n");
         Path out = dir.resolve("predictions.csv");
-        Cli r = Cli.run("predict", "--model", model.toString(), "--data", dir.resolve("new.csv").toString(), "--out", out.toString());
-        assertEquals(0, r.code(), r.toString());
+        CliRun r = CliRun.of("predict", "--model", model.toString(), "--data", dir.resolve("new.csv").toString(), "--out", out.toString());
+        assertEquals(0, r.exitCode(), r.toString());
         List<String> lines = Files.readAllLines(out);
         assertEquals("species,p_setosa,p_versicolor,p_virginica", lines.get(0));
         assertEquals(4, lines.size());
         assertTrue(lines.get(1).startsWith("setosa,") && lines.get(2).startsWith("virginica,") && lines.get(3).startsWith("versicolor,"), lines.toString());
         double sum = Arrays.stream(lines.get(2).split(",")).skip(1).mapToDouble(Double::parseDouble).sum();
         assertEquals(1, sum, 1e-5, "probabilities add up to 1");
-        Cli toStdout = Cli.run("predict", "--model", model.toString(), "--data", dir.resolve("new.csv").toString());
+        CliRun toStdout = CliRun.of("predict", "--model", model.toString(), "--data", dir.resolve("new.csv").toString());
         assertEquals(String.join("\n", lines) + "\n", toStdout.out());
     }
 
@@ -50,8 +50,8 @@ class PredictEvaluatePlotTest {
         TrainTest.trainJson("--data", "iris", "--epochs", "5", "--out", model.toString());
         Files.writeString(dir.resolve("new.csv"), "sepal_length,sepal_width,petal_length,petal_width\n5.1,3.5,1.4,0.2\n5.1,3.5,x,0.2\n");
         Path out = dir.resolve("p.csv");
-        Cli r = Cli.run("predict", "--model", model.toString(), "--data", dir.resolve("new.csv").toString(), "--out", out.toString());
-        assertEquals(2, r.code());
+        CliRun r = CliRun.of("predict", "--model", model.toString(), "--data", dir.resolve("new.csv").toString(), "--out", out.toString());
+        assertEquals(2, r.exitCode());
         assertTrue(r.err().contains("new.csv:3: column 'petal_length' (3): 'x' is not a number"), r.err());
         assertFalse(Files.exists(out));
     }
@@ -60,16 +60,16 @@ class PredictEvaluatePlotTest {
     void evaluateReportsTheSameMetricsAsTraining() throws Exception {
         Path model = dir.resolve("wine.json");
         TrainTest.trainJson("--data", "wine", "--out", model.toString());
-        Cli r = Cli.run("evaluate", "--model", model.toString(), "--data", "wine", "--json");
-        assertEquals(0, r.code(), r.toString());
-        JsonNode j = TrainTest.JSON.readTree(r.lastLine());
+        CliRun r = CliRun.of("evaluate", "--model", model.toString(), "--data", "wine", "--json");
+        assertEquals(0, r.exitCode(), r.toString());
+        JsonNode j = TrainTest.JSON.readTree(TrainTest.lastLine(r));
         assertEquals(178, j.get("rows").asInt());
         assertTrue(j.at("/test/accuracy").asDouble() > 0.95, j.toString());
-        Cli text = Cli.run("evaluate", "--model", model.toString(), "--data", "wine");
+        CliRun text = CliRun.of("evaluate", "--model", model.toString(), "--data", "wine");
         assertTrue(text.out().contains("accuracy") && text.out().contains("class_0") && text.out().contains("confusion matrix"), text.out());
         Files.writeString(dir.resolve("unlabelled.csv"), "alcohol\n13\n");
-        Cli missing = Cli.run("evaluate", "--model", model.toString(), "--data", dir.resolve("unlabelled.csv").toString());
-        assertEquals(2, missing.code());
+        CliRun missing = CliRun.of("evaluate", "--model", model.toString(), "--data", dir.resolve("unlabelled.csv").toString());
+        assertEquals(2, missing.exitCode());
         assertTrue(missing.err().contains("no target column 'cultivar'"), missing.err());
     }
 
@@ -81,7 +81,7 @@ class PredictEvaluatePlotTest {
         Path model = dir.resolve("price.json");
         TrainTest.trainJson("--data", dir.resolve("prices.csv").toString(), "--out", model.toString());
         Files.writeString(dir.resolve("q.csv"), "x\n10\n");
-        Cli r = Cli.run("predict", "--model", model.toString(), "--data", dir.resolve("q.csv").toString());
+        CliRun r = CliRun.of("predict", "--model", model.toString(), "--data", dir.resolve("q.csv").toString());
         double predicted = Double.parseDouble(r.out().strip().split("\n")[1]);
         assertEquals(1500, predicted, 15, r.out());
     }
@@ -89,30 +89,30 @@ class PredictEvaluatePlotTest {
     @Test
     void plotWritesLossAccuracyAndDecisionRegions() throws Exception {
         Path plots = dir.resolve("plots");
-        Cli r = Cli.run("train", "--data", TrainTest.moons(dir, 200, 2).toString(), "--plot", plots.toString(), "--quiet", "--epochs", "30");
-        assertEquals(0, r.code(), r.toString());
+        CliRun r = CliRun.of("train", "--data", TrainTest.moons(dir, 200, 2).toString(), "--plot", plots.toString(), "--quiet", "--epochs", "30");
+        assertEquals(0, r.exitCode(), r.toString());
         for (String f : List.of("loss.png", "accuracy.png", "regions.png")) assertPng(plots.resolve(f));
         try (var files = Files.list(plots)) {
             assertEquals(3, files.count(), "no temporary files left");
         }
-        Cli iris = Cli.run("train", "--data", "iris", "--plot", dir.resolve("iris").toString(), "--quiet", "--epochs", "5");
-        assertEquals(0, iris.code());
+        CliRun iris = CliRun.of("train", "--data", "iris", "--plot", dir.resolve("iris").toString(), "--quiet", "--epochs", "5");
+        assertEquals(0, iris.exitCode());
         assertFalse(Files.exists(dir.resolve("iris/regions.png")), "four features: no decision regions");
     }
 
     @Test
     void surfaceDrawsBothCostsAndComputesThemRight() throws Exception {
         Path png = dir.resolve("s.png");
-        Cli r = Cli.run("surface", "--out", png.toString(), "--grid", "40");
-        assertEquals(0, r.code(), r.toString());
+        CliRun r = CliRun.of("surface", "--out", png.toString(), "--grid", "40");
+        assertEquals(0, r.exitCode(), r.toString());
         assertPng(png);
         // at w = (0, 0) both outputs are σ(0) = ½: squared error ¼, cross-entropy 2·ln 2
         assertEquals(0.25, SurfacePlot.costs(SurfacePlot.Cost.MSE, new double[] {0}, new double[] {0})[0][0], 1e-15);
         assertEquals(2 * Math.log(2), SurfacePlot.costs(SurfacePlot.Cost.CROSS_ENTROPY, new double[] {0}, new double[] {0})[0][0], 1e-15);
         // seed 002's initial weights W = [−0.14935895, 7.10444213]: cost 0.49904792502779344 (reference)
         assertEquals(0.49904792502779344, SurfacePlot.costs(SurfacePlot.Cost.MSE, new double[] {-0.14935895}, new double[] {7.10444213})[0][0], 1e-12);
-        Cli bad = Cli.run("surface", "--loss", "hinge", "--out", dir.resolve("t.png").toString());
-        assertEquals(2, bad.code());
+        CliRun bad = CliRun.of("surface", "--loss", "hinge", "--out", dir.resolve("t.png").toString());
+        assertEquals(2, bad.exitCode());
         assertTrue(bad.err().contains("--loss"), bad.err());
         assertFalse(Files.exists(dir.resolve("t.png")));
     }

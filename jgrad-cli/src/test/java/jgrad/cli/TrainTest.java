@@ -18,20 +18,26 @@ class TrainTest {
     static final ObjectMapper JSON = new ObjectMapper();
     @TempDir Path dir;
 
+    /** The last line of standard output, where --json puts its object. */
+    static String lastLine(CliRun r) {
+        String[] lines = r.out().strip().split("\n");
+        return lines[lines.length - 1];
+    }
+
     static JsonNode trainJson(String... args) throws Exception {
         String[] all = new String[args.length + 2];
         all[0] = "train";
         all[1] = "--json";
         System.arraycopy(args, 0, all, 2, args.length);
-        Cli r = Cli.run(all);
-        assertEquals(0, r.code(), r.toString());
-        return JSON.readTree(r.lastLine());
+        CliRun r = CliRun.of(all);
+        assertEquals(0, r.exitCode(), r.toString());
+        return JSON.readTree(TrainTest.lastLine(r));
     }
 
     @Test
     void noArgumentsTrainsDigitsToAtLeast96Percent() throws Exception {
-        Cli r = Cli.run("train");
-        assertEquals(0, r.code(), r.toString());
+        CliRun r = CliRun.of("train");
+        assertEquals(0, r.exitCode(), r.toString());
         assertTrue(r.out().contains("data      digits: 1797 rows"), r.out());
         assertTrue(r.out().contains("confusion matrix"), r.out());
         double accuracy = Double.parseDouble(r.out().replaceAll("(?s).*test accuracy ([0-9.]+).*", "$1"));
@@ -51,9 +57,9 @@ class TrainTest {
 
     @Test
     void jsonIsTheLastLineEvenWithoutQuiet() throws Exception {
-        Cli r = Cli.run("train", "--data", "iris", "--json", "--epochs", "3");
+        CliRun r = CliRun.of("train", "--data", "iris", "--json", "--epochs", "3");
         assertEquals(1, r.out().strip().split("\n").length, "--json prints only the object: " + r.out());
-        JSON.readTree(r.lastLine());
+        JSON.readTree(TrainTest.lastLine(r));
     }
 
     @Test

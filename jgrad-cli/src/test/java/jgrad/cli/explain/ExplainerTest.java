@@ -8,7 +8,6 @@ import java.io.StringWriter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
-import jgrad.cli.Cli;
 import jgrad.cli.model.Layer;
 import jgrad.cli.model.Network;
 import jgrad.nn.CrossEntropyLoss;
@@ -28,11 +27,10 @@ class ExplainerTest {
     /** Seed 000's two chained sigmoid neurons, with the reference gradients of epoch 1. */
     @Test
     void seed000TwoNeuronsMatchesReferenceAndPrintsTheChain() {
-        Cli r = Cli.run("explain");
-        assertEquals(0, r.code(), r.toString());
-        assertTrue(r.out().contains("dL/dw1 = dL/dŷ · dŷ/dz2 · dz2/da1 · da1/dz1 · dz1/dw1 = (-0.42252) · 0.243997 · 0.2 · 0.246134 · 0.5 = -0.00253749"), r.out());
-        assertTrue(r.out().contains("w2 ← 0.2 − 0.1 · (-0.0579568) = 0.205796"), r.out());
-        var g = Explainer.explain(jgrad.cli.ExplainCommandAccess.seed000(), new double[] {0.5}, new double[] {1}, Explainer.Loss.HALF_SQUARED, 0.1, null, sink());
+        StringWriter text = new StringWriter();
+        var g = Explainer.explain(jgrad.cli.ExplainCommandAccess.seed000(), new double[] {0.5}, new double[] {1}, Explainer.Loss.HALF_SQUARED, 0.1, null, new PrintWriter(text));
+        assertTrue(text.toString().contains("dL/dw1 = dL/dŷ · dŷ/dz2 · dz2/da1 · da1/dz1 · dz1/dw1 = (-0.42252) · 0.243997 · 0.2 · 0.246134 · 0.5 = -0.00253749"), text.toString());
+        assertTrue(text.toString().contains("w2 ← 0.2 − 0.1 · (-0.0579568) = 0.205796"), text.toString());
         assertEquals(-0.0025374868183282986, g.weight().get(0)[0][0], 1e-15);
         assertEquals(-0.05795684387571943, g.weight().get(1)[0][0], 1e-15);
         assertEquals(-0.005074973636656597, g.bias().get(0)[0], 1e-15);
