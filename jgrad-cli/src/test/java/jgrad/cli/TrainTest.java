@@ -63,6 +63,13 @@ class TrainTest {
     }
 
     @Test
+    void withoutTestRowsTheReportSaysItIsOnTrainingRows() throws Exception {
+        JsonNode r = trainJson("--data", "iris", "--split", "1,0,0", "--epochs", "20");
+        assertEquals("train", r.get("evaluated_on").asText());
+        assertEquals(150, r.at("/rows/train").asInt());
+    }
+
+    @Test
     void sameSeedSameModelDifferentSeedDifferentModel() throws Exception {
         Path a = dir.resolve("a.json"), b = dir.resolve("b.json"), c = dir.resolve("c.json");
         trainJson("--data", "iris", "--epochs", "20", "--out", a.toString());

@@ -17,6 +17,10 @@ public sealed interface Evaluation {
 
     Map<String, Object> json();
 
+    private static String prefix(String label) {
+        return label.isEmpty() ? "" : label + " ";
+    }
+
     static Evaluation classes(int[] actual, int[] predicted, List<String> classes) {
         return new Classes(ClassificationMetrics.of(actual, predicted, classes.size()), classes);
     }
@@ -34,7 +38,7 @@ public sealed interface Evaluation {
         /** A scikit-learn style classification report, then the confusion matrix. */
         @Override
         public void print(PrintWriter out, String label) {
-            out.printf("%s accuracy %.4f   macro F1 %.4f%n%n", label, metrics.accuracy(), metrics.macroF1());
+            out.printf("%saccuracy %.4f   macro F1 %.4f%n%n", prefix(label), metrics.accuracy(), metrics.macroF1());
             int w = Math.max(9, classes.stream().mapToInt(String::length).max().orElse(0) + 2);
             out.printf("%-" + w + "s %9s %9s %9s %8s%n", "class", "precision", "recall", "f1-score", "support");
             for (int c = 0; c < classes.size(); c++) {
@@ -80,7 +84,7 @@ public sealed interface Evaluation {
 
         @Override
         public void print(PrintWriter out, String label) {
-            out.printf("%s R² %.4f   RMSE %.6g   MAE %.6g%n", label, metrics.r2(), metrics.rmse(), metrics.mae());
+            out.printf("%sR² %.4f   RMSE %.6g   MAE %.6g%n", prefix(label), metrics.r2(), metrics.rmse(), metrics.mae());
         }
 
         @Override
