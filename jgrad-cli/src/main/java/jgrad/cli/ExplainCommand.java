@@ -36,11 +36,6 @@ final class ExplainCommand implements Callable<Integer> {
     @Option(names = "--lr", paramLabel = "RATE", description = "learning rate of the update shown at the end (default: ${DEFAULT-VALUE})")
     double lr = 0.1;
 
-    /** Seed 000, "Single data point and 2 neurons": x → σ(w1·x + b1) → σ(w2·a1 + b2). */
-    static final List<Layer> SEED_000 = List.of(
-            new Layer.Dense(new double[][] {{0.3}}, new double[] {0.1}), new Layer.Activation(Layer.Function.SIGMOID),
-            new Layer.Dense(new double[][] {{0.2}}, new double[] {0.2}), new Layer.Activation(Layer.Function.SIGMOID));
-
     @Override
     public Integer call() {
         Flags.positive("--lr", lr);
@@ -49,7 +44,7 @@ final class ExplainCommand implements Callable<Integer> {
             double x = number("--input", input == null ? "0.5" : input), y = number("--target", target == null ? "1" : target);
             out.printf("Network: x → z1 = w1·x + b1 → a1 = σ(z1) → z2 = w2·a1 + b2 → ŷ = σ(z2), loss L = ½(ŷ − y)²  (seed 000)%n");
             out.printf("Sample:  x = %s, y = %s%n%n", input == null ? "0.5" : input.strip(), target == null ? "1" : target.strip());
-            Explainer.explain(SEED_000, new double[] {x}, new double[] {y}, Explainer.Loss.HALF_SQUARED, lr, null, out);
+            Explainer.explain(Explainer.SEED_000, new double[] {x}, new double[] {y}, Explainer.Loss.HALF_SQUARED, lr, null, out);
             return 0;
         }
         Model m = ModelFile.read(model);

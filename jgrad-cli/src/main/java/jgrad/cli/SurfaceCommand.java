@@ -45,8 +45,17 @@ final class SurfaceCommand implements Callable<Integer> {
         image.write();
         PrintWriter o = spec.commandLine().getOut();
         for (SurfacePlot.Cost c : costs) {
-            double[][] v = SurfacePlot.costs(c, new double[] {r0[0], 0, r0[1]}, new double[] {r1[0], 0, r1[1]});
-            o.printf("%-13s corners %.4f %.4f %.4f %.4f, at (0, 0) %.4f%n", Flags.label(c), v[0][0], v[0][2], v[2][0], v[2][2], v[1][1]);
+            double[] w0s = SurfacePlot.grid(r0, grid), w1s = SurfacePlot.grid(r1, grid);
+            double[][] v = SurfacePlot.costs(c, w0s, w1s);
+            int bi = 0, bj = 0;
+            double hi = Double.NEGATIVE_INFINITY;
+            for (int i = 0; i < grid; i++) {
+                for (int j = 0; j < grid; j++) {
+                    if (v[i][j] < v[bi][bj]) { bi = i; bj = j; }
+                    hi = Math.max(hi, v[i][j]);
+                }
+            }
+            o.printf("%-13s from %.4g (at w0 = %.3g, w1 = %.3g) to %.4g%n", Flags.label(c), v[bi][bj], w0s[bi], w1s[bj], hi);
         }
         o.println("wrote " + out);
         return 0;

@@ -28,6 +28,11 @@ public final class Explainer {
         CROSS_ENTROPY
     }
 
+    /** Seed 000, "Single data point and 2 neurons": x → σ(w1·x + b1) → σ(w2·a1 + b2), w1 = 0.3, b1 = 0.1, w2 = 0.2, b2 = 0.2. */
+    public static final List<Layer> SEED_000 = List.of(
+            new Layer.Dense(new double[][] {{0.3}}, new double[] {0.1}), new Layer.Activation(Layer.Function.SIGMOID),
+            new Layer.Dense(new double[][] {{0.2}}, new double[] {0.2}), new Layer.Activation(Layer.Function.SIGMOID));
+
     /** A dense layer and the function applied after it (identity when none follows). */
     record Stage(double[][] w, double[] b, Layer.Function f) {}
 

@@ -58,6 +58,11 @@ public final class SurfacePlot {
         }
     }
 
+    /** The cell centres of a grid of {@code n} points over {@code range}. */
+    public static double[] grid(double[] range, int n) {
+        return CellLayer.grid(range[0], range[1], n);
+    }
+
     /** Filled contour charts, one per cost, side by side. */
     public static Png.Image render(Path file, List<Cost> costs, double[] w0Range, double[] w1Range, int grid) {
         List<XYChart> charts = costs.stream().map(c -> chart(c, w0Range, w1Range, grid)).toList();

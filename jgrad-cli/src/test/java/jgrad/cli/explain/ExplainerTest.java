@@ -28,7 +28,7 @@ class ExplainerTest {
     @Test
     void seed000TwoNeuronsMatchesReferenceAndPrintsTheChain() {
         StringWriter text = new StringWriter();
-        var g = Explainer.explain(jgrad.cli.ExplainCommandAccess.seed000(), new double[] {0.5}, new double[] {1}, Explainer.Loss.HALF_SQUARED, 0.1, null, new PrintWriter(text));
+        var g = Explainer.explain(Explainer.SEED_000, new double[] {0.5}, new double[] {1}, Explainer.Loss.HALF_SQUARED, 0.1, null, new PrintWriter(text));
         assertTrue(text.toString().contains("dL/dw1 = dL/dŷ · dŷ/dz2 · dz2/da1 · da1/dz1 · dz1/dw1 = (-0.42252) · 0.243997 · 0.2 · 0.246134 · 0.5 = -0.00253749"), text.toString());
         assertTrue(text.toString().contains("w2 ← 0.2 − 0.1 · (-0.0579568) = 0.205796"), text.toString());
         assertEquals(-0.0025374868183282986, g.weight().get(0)[0][0], 1e-15);
