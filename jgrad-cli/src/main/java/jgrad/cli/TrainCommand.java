@@ -107,7 +107,7 @@ final class TrainCommand implements Callable<Integer> {
         if (chatty) header(o, table, prepared, settings);
         Training.Result result;
         try (Progress progress = Progress.start(chatty, settings.epochs(), schema.classification())) {
-            result = Training.fit(prepared, settings, progress::epoch);
+            result = Training.fit(prepared, settings, progress.shown() || plot != null, progress::epoch);
         }
         Model model = new Model(prepared.schema(), prepared.scaler(), Network.layers(result.network()), settings.loss(), settings.dtype(), trainingNote(settings));
         Predictor predictor = new Predictor(model, result.network());

@@ -35,7 +35,12 @@ public final class Training {
 
     public record Result(Sequential network, History history, List<Epoch> epochs, double seconds) {}
 
-    public static Result fit(Prepared data, Settings s, Consumer<Epoch> onEpoch) {
+    /**
+     * Trains and reports every epoch to {@code onEpoch}. Accuracy (or R²) per epoch costs a
+     * forward pass over the training and validation rows, so it is measured only when
+     * {@code scores} asks for it (for the progress bar or the charts); otherwise it is NaN.
+     */
+    public static Result fit(Prepared data, Settings s, boolean scores, Consumer<Epoch> onEpoch) {
         boolean classes = data.schema().classification();
         Layer.Function output = classes && s.loss() == Model.LossKind.MSE ? Layer.Function.SOFTMAX : null;
         Sequential net = Network.create(data.schema().inputs(), s.hidden(), data.schema().outputs(), s.activation(), output, s.seed());
@@ -53,8 +58,9 @@ public final class Training {
                 .listener(new TrainingListener() {
                     @Override
                     public boolean afterEpoch(EpochStats stats) {
-                        Epoch e = new Epoch(stats.epoch(), stats.loss(), stats.validationLoss(), score(net, data.train(), classes, s.dtype()),
-                                data.validation().size() == 0 ? Double.NaN : score(net, data.validation(), classes, s.dtype()));
+                        Epoch e = new Epoch(stats.epoch(), stats.loss(), stats.validationLoss(),
+                                scores ? score(net, data.train(), classes, s.dtype()) : Double.NaN,
+                                scores && data.validation().size() > 0 ? score(net, data.validation(), classes, s.dtype()) : Double.NaN);
                         epochs.add(e);
                         onEpoch.accept(e);
                         return true;

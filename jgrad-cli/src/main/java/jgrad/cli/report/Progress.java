@@ -30,6 +30,11 @@ public final class Progress implements AutoCloseable {
         return new Progress(bar, classes ? "acc" : "R²");
     }
 
+    /** Whether a bar is drawn (and so wants the per-epoch scores). */
+    public boolean shown() {
+        return bar != null;
+    }
+
     public void epoch(Training.Epoch e) {
         if (bar == null) return;
         bar.stepTo(e.epoch());
