@@ -1,12 +1,59 @@
 package jgrad.cli;
 
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.concurrent.Callable;
+import jgrad.cli.data.CsvTable;
+import jgrad.cli.data.Datasets;
+import jgrad.cli.data.Target;
+import jgrad.cli.model.Model;
+import jgrad.cli.model.ModelFile;
+import jgrad.cli.model.Predictor;
+import jgrad.cli.report.Evaluation;
+import jgrad.cli.report.Json;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
-@Command(name = "evaluate", mixinStandardHelpOptions = true, description = "Evaluate a saved model on labelled data.")
+@Command(name = "evaluate", mixinStandardHelpOptions = true, sortOptions = false,
+        description = "Evaluate a saved model on labelled rows: accuracy, per-class precision/recall/F1 and the confusion matrix, or R², RMSE and MAE.",
+        footer = {"", "Example:", "  jgrad evaluate --model iris.json --data labelled.csv"})
 final class EvaluateCommand implements Callable<Integer> {
+    @Spec picocli.CommandLine.Model.CommandSpec spec;
+
+    @Option(names = "--model", required = true, paramLabel = "FILE", description = "model file written by 'jgrad train --out'")
+    Path model;
+    @Option(names = "--data", required = true, paramLabel = "CSV|NAME", description = "labelled rows (CSV with a header row and the target column, or a bundled set)")
+    String data;
+    @Option(names = "--json", description = "print the report as one JSON object (metrics under 'test')")
+    boolean json;
+
     @Override
     public Integer call() {
-        throw new UserException("'jgrad evaluate' is not implemented yet");
+        Model m = ModelFile.read(model);
+        CsvTable table = Datasets.open(data);
+        if (!m.schema().hasTarget(table)) {
+            throw new UserException(table.source() + ": no target column '" + m.schema().target().name() + "' to evaluate against (to predict without labels, use 'jgrad predict')");
+        }
+        Predictor.Predictions p = Predictor.of(m).predict(m.schema().encode(table));
+        Evaluation e = m.schema().target() instanceof Target.Classes c
+                ? Evaluation.classes(m.schema().labels(table), p.classes(), c.classes())
+                : Evaluation.values(m.schema().values(table), p.values());
+        PrintWriter o = spec.commandLine().getOut();
+        if (json) {
+            Map<String, Object> r = new LinkedHashMap<>();
+            r.put("model", model.toString());
+            r.put("data", data);
+            r.put("rows", table.size());
+            r.put("test", e.json());
+            o.println(Json.line(r));
+        } else {
+            o.printf("%s on %s (%d rows)%n%n", model, data, table.size());
+            e.print(o, "");
+        }
+        return 0;
     }
+
 }

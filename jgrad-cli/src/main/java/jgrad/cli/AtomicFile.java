@@ -1,0 +1,61 @@
+package jgrad.cli;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+
+/**
+ * Writes a file so that readers see either the old content or the complete new one: the bytes
+ * go to a temporary file in the same directory (same file system), which is then renamed over
+ * the target in one step. An interrupted run leaves at most a stray {@code .tmp} file, never a
+ * half-written model or picture.
+ */
+public final class AtomicFile {
+    private AtomicFile() {}
+
+    /** What writes the content. */
+    @FunctionalInterface
+    public interface Writer {
+        void write(OutputStream out) throws IOException;
+    }
+
+    public static void write(Path target, Writer writer) {
+        Path dir = target.toAbsolutePath().getParent();
+        Path tmp = null;
+        try {
+            // not createTempFile: that makes the file owner-only (0600); a model or chart should get the usual permissions
+            tmp = dir.resolve("." + target.getFileName() + "." + Long.toHexString(System.nanoTime()) + ".tmp");
+            try (OutputStream out = Files.newOutputStream(tmp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+                writer.write(out);
+            }
+            try {
+                Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
+            }
+        } catch (IOException e) {
+            throw new UserException(target + ": cannot write (" + e.getMessage() + ")", e);
+        } finally {
+            if (tmp != null) {
+                try {
+                    Files.deleteIfExists(tmp);
+                } catch (IOException ignored) {
+                    // best effort: the target is already complete or untouched
+                }
+            }
+        }
+    }
+
+    /** Fails early, before any work, when {@code target} could not be written (missing directory, say). */
+    public static void checkWritable(Path target, String flag) {
+        Path dir = target.toAbsolutePath().getParent();
+        if (dir == null || !Files.isDirectory(dir)) throw new UserException(flag + ": directory " + dir + " does not exist");
+        if (!Files.isWritable(dir)) throw new UserException(flag + ": directory " + dir + " is not writable");
+        if (Files.isDirectory(target)) throw new UserException(flag + ": " + target + " is a directory");
+    }
+
+}
