@@ -1,38 +1,23 @@
 package jgrad.bench;
 
-import java.util.concurrent.TimeUnit;
 import jgrad.kernel.Activation;
 import jgrad.kernel.FusedF;
 import org.openjdk.jmh.annotations.Benchmark;
-import org.openjdk.jmh.annotations.BenchmarkMode;
-import org.openjdk.jmh.annotations.Fork;
-import org.openjdk.jmh.annotations.Measurement;
-import org.openjdk.jmh.annotations.Mode;
-import org.openjdk.jmh.annotations.OutputTimeUnit;
-import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
-import org.openjdk.jmh.annotations.State;
-import org.openjdk.jmh.annotations.Warmup;
 
 /** The element-wise kernels of one W1 step at their W1 sizes (memory-bound; compare with the GEMMs). */
-@State(Scope.Thread)
-@BenchmarkMode(Mode.AverageTime)
-@OutputTimeUnit(TimeUnit.MICROSECONDS)
-@Warmup(iterations = 3, time = 1)
-@Measurement(iterations = 5, time = 1)
-@Fork(value = 1, jvmArgsAppend = {"--add-modules=jdk.incubator.vector"})
-public class FusedBench {
+public class FusedBench extends KernelBenchmark {
     float[] h1, bias1, g1, w1, dw1, logits, grad;
     int[] labels;
 
     @Setup
     public void setUp() {
-        h1 = MatMulBench.random(128 * 256, 3);
-        bias1 = MatMulBench.random(256, 4);
-        g1 = MatMulBench.random(128 * 256, 5);
-        w1 = MatMulBench.random(784 * 256, 6);
-        dw1 = MatMulBench.random(784 * 256, 7);
-        logits = MatMulBench.random(128 * 10, 8);
+        h1 = random(128 * 256, 3);
+        bias1 = random(256, 4);
+        g1 = random(128 * 256, 5);
+        w1 = random(784 * 256, 6);
+        dw1 = random(784 * 256, 7);
+        logits = random(128 * 10, 8);
         grad = new float[128 * 10];
         labels = new int[128];
         for (int i = 0; i < 128; i++) labels[i] = i % 10;
