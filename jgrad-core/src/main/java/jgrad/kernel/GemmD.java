@@ -109,13 +109,13 @@ final class GemmD extends Gemm {
         if (load) for (int r = 0; r < mv; r++) System.arraycopy(c, (i + r) * n + j, ct, r * nr, nv);
         double[] ap = a;
         int at = aOff + i * rsA + pc * csA, rs = rsA, cs = csA;
-        if (mv < MR) {
+        if (mv < MR) { // rows copied row-major (unit stride, like most A) and the missing ones zero
             ap = buf.aPad;
             java.util.Arrays.fill(ap, 0, kc * MR, 0.0);
-            for (int p = 0; p < kc; p++) for (int r = 0; r < mv; r++) ap[p * MR + r] = a[at + r * rsA + p * csA];
+            for (int r = 0; r < mv; r++) for (int p = 0; p < kc; p++) ap[r * kc + p] = a[at + r * rsA + p * csA];
             at = 0;
-            rs = 1;
-            cs = MR;
+            rs = kc;
+            cs = 1;
         }
         micro(ap, at, rs, cs, bp, bOff, kc, ct, 0, nr, load);
         for (int r = 0; r < mv; r++) System.arraycopy(ct, r * nr, c, (i + r) * n + j, nv);
