@@ -61,9 +61,45 @@ public final class FusedF {
         }
     }
 
-    /** y += alpha · x over len elements: in place SGD is {@code axpy(-lr, grad, w, n)}. */
+    /**
+     * y += alpha · x over len elements: in place SGD is {@code axpy(-lr, grad, w, n)}. Large vectors (a
+     * big layer's weights) are split over the kernel threads: the update is memory-bound, and two cores
+     * move more bytes than one. Each element is computed alike either way.
+     */
     public static void axpy(float alpha, float[] x, float[] y, int len) {
-        for (int i = 0; i < len; i++) y[i] += alpha * x[i];
+        if (len < AXPY_PARALLEL_MIN || Parallel.threads() == 1) {
+            axpy(alpha, x, y, 0, len);
+            return;
+        }
+        Axpy job = AXPY.get();
+        job.alpha = alpha;
+        job.x = x;
+        job.y = y;
+        job.len = len;
+        try {
+            Parallel.run(Math.ceilDiv(len, AXPY_CHUNK), job);
+        } finally {
+            job.x = job.y = null;
+        }
+    }
+
+    private static void axpy(float alpha, float[] x, float[] y, int from, int to) {
+        for (int i = from; i < to; i++) y[i] += alpha * x[i];
+    }
+
+    private static final int AXPY_PARALLEL_MIN = 1 << 16, AXPY_CHUNK = 1 << 14;
+    private static final ThreadLocal<Axpy> AXPY = ThreadLocal.withInitial(Axpy::new);
+
+    /** A reusable axpy job (no allocation per call), one per calling thread. */
+    private static final class Axpy implements Parallel.Body {
+        float alpha;
+        float[] x, y;
+        int len;
+
+        @Override
+        public void run(int task) {
+            axpy(alpha, x, y, task * AXPY_CHUNK, Math.min(len, (task + 1) * AXPY_CHUNK));
+        }
     }
 
     /**

@@ -70,6 +70,23 @@ class FusedTest {
     }
 
     @Test
+    void largeAxpyIsSplitOverThreadsWithTheSameResult() {
+        int n = 200_003;
+        float[] x = MatMulTest.toFloat(random(9, n)), y = MatMulTest.toFloat(random(10, n)), expect = y.clone();
+        for (int i = 0; i < n; i++) expect[i] += -0.05f * x[i];
+        try {
+            for (int threads : new int[] {1, 3}) {
+                Parallel.setThreads(threads);
+                float[] got = y.clone();
+                FusedF.axpy(-0.05f, x, got, n);
+                assertArrayEquals(expect, got, 0f, threads + " threads");
+            }
+        } finally {
+            Parallel.setThreads(Runtime.getRuntime().availableProcessors());
+        }
+    }
+
+    @Test
     void softmaxCrossEntropyValueAndGradient() {
         double[] z = random(8, ROWS * COLS);
         for (int i = 0; i < z.length; i++) z[i] *= 30; // large logits: the max must be subtracted
