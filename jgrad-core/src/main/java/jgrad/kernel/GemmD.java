@@ -17,6 +17,24 @@ final class GemmD extends Gemm {
         final double[] cTile = new double[MR * 64];
     }
 
+    /** Products with fewer multiply-adds than this skip blocking and packing (tiny networks). */
+    static final int DIRECT_MAX = 4096;
+
+    /** {@link MatMul}'s product once the shapes are checked: empty, tiny (direct) or blocked. */
+    static void product(double[] a, int aOff, int rsA, int csA, double[] b, int rsB, int csB, double[] c,
+                        int m, int k, int n, boolean accumulate, double[] bias, Activation act, boolean simd, int threads) {
+        if (m == 0 || n == 0) return;
+        if (k == 0) {
+            if (!accumulate) java.util.Arrays.fill(c, 0, m * n, 0.0);
+        } else if ((long) m * n * k < DIRECT_MAX) {
+            direct(a, aOff, rsA, csA, b, rsB, csB, c, m, k, n, accumulate);
+        } else {
+            gemm(a, aOff, rsA, csA, b, rsB, csB, c, m, k, n, accumulate, bias, act, simd, threads);
+            return; // the blocked path applied the epilogue tile by tile
+        }
+        if (act != null) FusedD.biasActivate(c, bias, m, n, act);
+    }
+
     static void gemm(double[] a, int aOff, int rsA, int csA, double[] b, int rsB, int csB, double[] c,
                      int m, int k, int n, boolean accumulate, double[] bias, Activation act, boolean simd, int threads) {
         GemmD g = JOB.get();

@@ -16,6 +16,24 @@ final class GemmF extends Gemm {
         final float[] cTile = new float[MR * 64];
     }
 
+    /** Products with fewer multiply-adds than this skip blocking and packing (tiny networks). */
+    static final int DIRECT_MAX = 4096;
+
+    /** {@link MatMul}'s product once the shapes are checked: empty, tiny (direct) or blocked. */
+    static void product(float[] a, int aOff, int rsA, int csA, float[] b, int rsB, int csB, float[] c,
+                        int m, int k, int n, boolean accumulate, float[] bias, Activation act, boolean simd, int threads) {
+        if (m == 0 || n == 0) return;
+        if (k == 0) {
+            if (!accumulate) java.util.Arrays.fill(c, 0, m * n, 0f);
+        } else if ((long) m * n * k < DIRECT_MAX) {
+            direct(a, aOff, rsA, csA, b, rsB, csB, c, m, k, n, accumulate);
+        } else {
+            gemm(a, aOff, rsA, csA, b, rsB, csB, c, m, k, n, accumulate, bias, act, simd, threads);
+            return; // the blocked path applied the epilogue tile by tile
+        }
+        if (act != null) FusedF.biasActivate(c, bias, m, n, act);
+    }
+
     static void gemm(float[] a, int aOff, int rsA, int csA, float[] b, int rsB, int csB, float[] c,
                      int m, int k, int n, boolean accumulate, float[] bias, Activation act, boolean simd, int threads) {
         GemmF g = JOB.get();

@@ -8,9 +8,6 @@ package jgrad.kernel;
  * bit-identical whatever the thread count ({@link Parallel}) and whether SIMD is used ({@link Simd}).
  */
 public final class MatMul {
-    /** Products with fewer multiply-adds than this skip blocking and packing (tiny networks). */
-    static final int DIRECT_MAX = 4096;
-
     private MatMul() {}
 
     /** C[m×n] = A[m×k] · B[k×n]. */
@@ -89,16 +86,7 @@ public final class MatMul {
     static void gemm(String op, float[] a, int aOff, int rsA, int csA, float[] b, int rsB, int csB, float[] c,
                      int m, int k, int n, boolean accumulate, float[] bias, Activation act, boolean simd, int threads) {
         check(op, aOff, a.length, b.length, c.length, m, k, n);
-        if (m == 0 || n == 0) return;
-        if (k == 0) {
-            if (!accumulate) java.util.Arrays.fill(c, 0, m * n, 0f);
-        } else if ((long) m * n * k < DIRECT_MAX) {
-            GemmF.direct(a, aOff, rsA, csA, b, rsB, csB, c, m, k, n, accumulate);
-        } else {
-            GemmF.gemm(a, aOff, rsA, csA, b, rsB, csB, c, m, k, n, accumulate, bias, act, simd && Simd.ENABLED, threads);
-            return; // the blocked path applied the epilogue tile by tile
-        }
-        if (act != null) FusedF.biasActivate(c, bias, m, n, act);
+        GemmF.product(a, aOff, rsA, csA, b, rsB, csB, c, m, k, n, accumulate, bias, act, simd && Simd.ENABLED, threads);
     }
 
     /** float64 twin of {@link #gemm(String, float[], int, int, int, float[], int, int, float[], int, int, int, boolean, float[], Activation, boolean, int)}. */
@@ -111,19 +99,10 @@ public final class MatMul {
     static void gemm(String op, double[] a, int aOff, int rsA, int csA, double[] b, int rsB, int csB, double[] c,
                      int m, int k, int n, boolean accumulate, double[] bias, Activation act, boolean simd, int threads) {
         check(op, aOff, a.length, b.length, c.length, m, k, n);
-        if (m == 0 || n == 0) return;
-        if (k == 0) {
-            if (!accumulate) java.util.Arrays.fill(c, 0, m * n, 0.0);
-        } else if ((long) m * n * k < DIRECT_MAX) {
-            GemmD.direct(a, aOff, rsA, csA, b, rsB, csB, c, m, k, n, accumulate);
-        } else {
-            GemmD.gemm(a, aOff, rsA, csA, b, rsB, csB, c, m, k, n, accumulate, bias, act, simd && Simd.ENABLED, threads);
-            return; // the blocked path applied the epilogue tile by tile
-        }
-        if (act != null) FusedD.biasActivate(c, bias, m, n, act);
+        GemmD.product(a, aOff, rsA, csA, b, rsB, csB, c, m, k, n, accumulate, bias, act, simd && Simd.ENABLED, threads);
     }
 
-    private static void check(String op, int aOff, int aLen, int bLen, int cLen, int m, int k, int n) {
+    static void check(String op, int aOff, int aLen, int bLen, int cLen, int m, int k, int n) {
         if (m < 0 || k < 0 || n < 0 || aOff < 0 || aLen - aOff < (long) m * k || bLen < (long) k * n || cLen < (long) m * n) {
             throw new IllegalArgumentException(String.format(
                     "MatMul.%s: m=%d k=%d n=%d needs arrays of %d (from offset %d), %d, %d elements; got %d, %d, %d",
