@@ -1,0 +1,288 @@
+package jgrad.symbolic;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The canonical constructors, SymPy's automatic simplification: flatten nested sums and products,
+ * fold numbers, collect like terms ({@code x + x = 2*x}) and like bases ({@code x*x**2 = x**3}),
+ * and keep operands in one fixed order so that equal formulas are equal records.
+ */
+final class Algebra {
+    private Algebra() {}
+
+    static Expr add(Collection<Expr> items) {
+        Num constant = Num.ZERO;
+        Map<Expr, Num> terms = new LinkedHashMap<>(); // term without its coefficient -> summed coefficient
+        List<Expr> flat = new ArrayList<>();
+        for (Expr e : items) {
+            if (e instanceof Add a) {
+                flat.addAll(a.terms());
+            } else {
+                flat.add(e);
+            }
+        }
+        for (Expr e : flat) {
+            if (e instanceof Num n) {
+                constant = constant.plus(n);
+            } else if (e instanceof Mul m && m.factors().getFirst() instanceof Num c) {
+                terms.merge(withoutCoefficient(m), c, Num::plus);
+            } else {
+                terms.merge(e, Num.ONE, Num::plus);
+            }
+        }
+        List<Expr> out = new ArrayList<>();
+        terms.forEach((term, c) -> {
+            if (!c.isZero()) {
+                out.add(scaled(c, term));
+            }
+        });
+        if (!constant.isZero()) {
+            out.add(constant);
+        }
+        if (out.isEmpty()) {
+            return Num.ZERO;
+        }
+        if (out.size() == 1) {
+            return out.getFirst();
+        }
+        out.sort(SortKey.ORDER);
+        return new Add(out);
+    }
+
+    /** c*term for a canonical term without coefficient: no re-canonicalisation needed. */
+    private static Expr scaled(Num c, Expr term) {
+        if (c.isOne()) {
+            return term;
+        }
+        if (term instanceof Num n) {
+            return c.times(n);
+        }
+        if (term instanceof Mul m) {
+            List<Expr> f = new ArrayList<>(m.factors().size() + 1);
+            f.add(c);
+            f.addAll(m.factors());
+            return new Mul(f);
+        }
+        if (term instanceof Add a) { // a number times a sum is distributed, as SymPy does: 2*(x + 1) = 2*x + 2
+            return add(a.terms().stream().map(t -> mul(List.of(c, t))).toList());
+        }
+        return new Mul(List.of(c, term));
+    }
+
+    private static Expr withoutCoefficient(Mul m) {
+        List<Expr> rest = m.factors().subList(1, m.factors().size());
+        return rest.size() == 1 ? rest.getFirst() : new Mul(rest);
+    }
+
+    /**
+     * Powers of one base combine when their exponents differ only by a number, as in SymPy:
+     * x**2*x**3 = x**5, x**y*x**y = x**(2*y), exp(x)*exp(-x) = 1, but x*x**y and exp(x)*exp(y) stay apart.
+     */
+    static Expr mul(Collection<Expr> items) {
+        Num coefficient = Num.ONE;
+        Map<Expr, Map<Expr, Num>> powers = new LinkedHashMap<>(); // base -> exponent term -> summed number
+        List<Expr> flat = new ArrayList<>();
+        for (Expr e : items) {
+            if (e instanceof Mul m) {
+                flat.addAll(m.factors());
+            } else {
+                flat.add(e);
+            }
+        }
+        for (Expr e : flat) {
+            if (e instanceof Num n) {
+                coefficient = coefficient.times(n);
+            } else {
+                Expr[] be = baseAndExponent(e);
+                Expr exp = be[1];
+                Num c = exp instanceof Num n ? n : exp instanceof Mul m ? m.coefficient() : Num.ONE;
+                Expr term = exp instanceof Num ? Num.ONE : exp instanceof Mul m && !c.isOne() ? withoutCoefficient(m) : exp;
+                powers.computeIfAbsent(be[0], b -> new LinkedHashMap<>()).merge(term, c, Num::plus);
+            }
+        }
+        if (coefficient.isZero()) {
+            return Num.ZERO;
+        }
+        List<Expr> factors = new ArrayList<>();
+        boolean again = false; // a combined power may itself be a product or a number: sqrt(2)*sqrt(2) = 2
+        for (var base : powers.entrySet()) {
+            for (var exp : base.getValue().entrySet()) {
+                if (exp.getValue().isZero()) {
+                    continue; // b**0 = 1
+                }
+                Expr p = power(base.getKey(), scaled(exp.getValue(), exp.getKey()));
+                if (p instanceof Num n) {
+                    coefficient = coefficient.times(n);
+                } else {
+                    again |= p instanceof Mul;
+                    factors.add(p);
+                }
+            }
+        }
+        if (again) {
+            factors.add(coefficient);
+            return mul(factors);
+        }
+        if (factors.isEmpty()) {
+            return coefficient;
+        }
+        if (factors.size() == 1) {
+            return scaled(coefficient, factors.getFirst());
+        }
+        factors.sort(SortKey.ORDER);
+        if (!coefficient.isOne()) {
+            factors.addFirst(coefficient);
+        }
+        return new Mul(factors);
+    }
+
+    /** A single factor back from (base, exponent) without repeating the work of {@link #pow}. */
+    private static Expr power(Expr base, Expr exponent) {
+        return exponent instanceof Num n && n.isOne() ? base : pow(base, exponent);
+    }
+
+    /** exp(a) is E**a for the purpose of combining: exp(a)*exp(b) = exp(a + b). */
+    private static Expr[] baseAndExponent(Expr e) {
+        return switch (e) {
+            case Pow p -> new Expr[] {p.base(), p.exponent()};
+            case Fn f when f.func() == Func.EXP -> new Expr[] {Const.E, f.arg()};
+            default -> new Expr[] {e, Num.ONE};
+        };
+    }
+
+    static Expr pow(Expr base, Expr exponent) {
+        if (exponent instanceof Num n) {
+            if (n.isZero()) {
+                return Num.ONE;
+            }
+            if (n.isOne()) {
+                return base;
+            }
+        }
+        if (base.equals(Const.E)) {
+            return fn(Func.EXP, exponent);
+        }
+        if (base instanceof Num b) {
+            Expr folded = numericPower(b, exponent);
+            if (folded != null) {
+                return folded;
+            }
+        }
+        if (exponent instanceof Num n && n.isInteger()) {
+            switch (base) {
+                case Pow p:
+                    return pow(p.base(), mul(List.of(p.exponent(), n)));
+                case Fn f when f.func() == Func.EXP:
+                    return fn(Func.EXP, mul(List.of(f.arg(), n)));
+                case Mul m:
+                    return mul(m.factors().stream().map(f -> pow(f, n)).toList());
+                default:
+                    break;
+            }
+        }
+        return new Pow(base, exponent);
+    }
+
+    private static Expr numericPower(Num b, Expr exponent) {
+        if (b.isOne()) {
+            return Num.ONE;
+        }
+        if (!(exponent instanceof Num e)) {
+            return null;
+        }
+        if (b.isZero()) {
+            if (e.signum() < 0) {
+                throw new ArithmeticException("division by zero: 0**" + e);
+            }
+            return Num.ZERO;
+        }
+        Num whole = b.pow(e.numerator());
+        if (whole == null) {
+            return null;
+        }
+        if (e.isInteger()) {
+            return whole;
+        }
+        return e.denominator().bitLength() < 16 ? whole.root(e.denominator().intValue()) : null;
+    }
+
+    static Expr fn(Func func, Expr arg) {
+        if (func.isOdd() && hasLeadingMinus(arg)) {
+            return mul(List.of(Num.MINUS_ONE, fn(func, mul(List.of(Num.MINUS_ONE, arg)))));
+        }
+        if (func.isEven() && hasLeadingMinus(arg)) {
+            return fn(func, mul(List.of(Num.MINUS_ONE, arg)));
+        }
+        Expr special = specialValue(func, arg);
+        return special != null ? special : new Fn(func, arg);
+    }
+
+    /** The values that are exact: sin(0) = 0, exp(log(x)) = x, log(E) = 1, Abs(-3) = 3, ... */
+    private static Expr specialValue(Func func, Expr arg) {
+        boolean zero = arg instanceof Num n && n.isZero();
+        return switch (func) {
+            case SIN, TAN, TANH, SIGN -> zero ? Num.ZERO
+                    : func == Func.SIGN && arg instanceof Num n ? Num.of(n.signum()) : null;
+            case COS, EXP -> zero ? Num.ONE
+                    : func == Func.EXP && arg instanceof Fn f && f.func() == Func.LOG ? f.arg() : null;
+            case LOG -> arg instanceof Num n && n.isOne() ? Num.ZERO
+                    : arg.equals(Const.E) ? Num.ONE
+                    : arg instanceof Fn f && f.func() == Func.EXP ? f.arg() // real variables: log(exp(x)) = x
+                    : null;
+            case ABS -> arg instanceof Num n ? (n.signum() < 0 ? n.negate() : n) : null;
+            case SIGMOID, HEAVISIDE -> zero ? Num.HALF : null;
+        };
+    }
+
+    /** -2*x, -3: the sign SymPy pulls out of odd functions (sums are left alone). */
+    static boolean hasLeadingMinus(Expr e) {
+        return e instanceof Num n && n.signum() < 0 || e instanceof Mul m && m.coefficient().signum() < 0;
+    }
+
+    static Expr minMax(boolean max, Expr a, Expr b) {
+        if (a.equals(b)) {
+            return a;
+        }
+        if (a instanceof Num x && b instanceof Num y) {
+            return (x.compareTo(y) >= 0) == max ? x : y;
+        }
+        return SortKey.ORDER.compare(a, b) <= 0 ? new MinMax(max, a, b) : new MinMax(max, b, a);
+    }
+
+    /** Rebuilds any tree (e.g. one made with the record constructors) bottom-up through the factories. */
+    static Expr canonical(Expr e) {
+        return switch (e) {
+            case Num n -> n;
+            case Var v -> v;
+            case Const c -> c;
+            case Add a -> add(a.terms().stream().map(Algebra::canonical).toList());
+            case Mul m -> mul(m.factors().stream().map(Algebra::canonical).toList());
+            case Pow p -> pow(canonical(p.base()), canonical(p.exponent()));
+            case Fn f -> fn(f.func(), canonical(f.arg()));
+            case MinMax m -> minMax(m.max(), canonical(m.a()), canonical(m.b()));
+        };
+    }
+
+    static void collectVariables(Expr e, Collection<String> names) {
+        switch (e) {
+            case Var v -> names.add(v.name());
+            case Num n -> {}
+            case Const c -> {}
+            case Add a -> a.terms().forEach(t -> collectVariables(t, names));
+            case Mul m -> m.factors().forEach(f -> collectVariables(f, names));
+            case Pow p -> {
+                collectVariables(p.base(), names);
+                collectVariables(p.exponent(), names);
+            }
+            case Fn f -> collectVariables(f.arg(), names);
+            case MinMax m -> {
+                collectVariables(m.a(), names);
+                collectVariables(m.b(), names);
+            }
+        }
+    }
+}
