@@ -9,7 +9,12 @@ public final class SeedExamples {
 
     public static List<SeedExample> all() {
         return List.of(
-                // gradient descent on formulas (symbolic issue)
+                // gradient descent on formulas
+                FormulaDescentExample.square(4.0),
+                FormulaDescentExample.square(-4.0),
+                FormulaDescentExample.paraboloid(4.0, -4.0),
+                FormulaDescentExample.paraboloid(-4.0, 4.0),
+                new StepSizeDescentExample()
                 // networks
         );
     }

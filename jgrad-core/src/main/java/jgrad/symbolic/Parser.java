@@ -62,6 +62,7 @@ final class Parser {
             if (eat("*")) {
                 e = Expr.mul(e, unary());
             } else if (eat("/")) {
+                skipSpace();
                 int at = pos;
                 Expr d = unary();
                 if (d instanceof Num n && n.isZero()) {

@@ -1,0 +1,97 @@
+package jgrad.symbolic;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/** Formulas as people type them, and their canonical form; expected strings are SymPy's (parse_expr, real symbols). */
+class ParserTest {
+    @ParameterizedTest(name = "{0} -> {1}")
+    @CsvSource(delimiter = '|', textBlock = """
+            x^4 - 3x^3 + 2   | x**4 - 3*x**3 + 2
+            2x               | 2*x
+            2(x + 1)         | 2*x + 2
+            -x**2            | -x**2
+            2**-x            | 2**(-x)
+            x**2**3          | x**8
+            (x+1)(x-1)       | (x - 1)*(x + 1)
+            x/2/y            | x/(2*y)
+            x - -y           | x + y
+            theta1*2 + 1     | 2*theta1 + 1
+            2*pi*x           | 2*pi*x
+            e**2             | exp(2)
+            e**x             | exp(x)
+            x*x              | x**2
+            x + x            | 2*x
+            x*y + y*x        | 2*x*y
+            x**2*x**3        | x**5
+            (2*x)**3         | 8*x**3
+            (x**2)**3        | x**6
+            sqrt(4)          | 2
+            4**(1/2)         | 2
+            x - x            | 0
+            0*x              | 0
+            1*x              | x
+            x**1             | x
+            x**0             | 1
+            x + 0            | x
+            2*3*x            | 6*x
+            log(exp(x))      | x
+            exp(log(x))      | x
+            sin(-x)          | -sin(x)
+            cos(-x)          | cos(x)
+            abs(-3)          | 3
+            (x*y)**2         | x**2*y**2
+            -(x - y)         | -x + y
+            1/(2*x)          | 1/(2*x)
+            x**(-1/2)        | 1/sqrt(x)
+            max(x, 1)        | Max(1, x)
+            1e-3             | 1/1000
+            .5x              | x/2
+            2e               | 2*E
+            x(y + 1)         | x*(y + 1)
+            """)
+    void canonicalForm(String typed, String sympy) {
+        assertEquals(sympy, Expr.parse(typed).toString());
+    }
+
+    @ParameterizedTest(name = "{1}")
+    @CsvSource(delimiter = '|', textBlock = """
+            x**2 + )    | unexpected ')' at column 8
+            (x + 1      | expected ')' before the end of the formula at column 7
+            x +         | unexpected end of formula at column 4
+            sin x       | function 'sin' needs an argument in parentheses at column 1
+            2 * # 3     | unexpected '#' at column 5
+            1.2.3 + x   | bad number '1.2.3' at column 1
+            log(x, 2, 3)| 'log' takes 1 or 2 arguments, got 3 at column 1
+            x / 0       | division by zero at column 5
+            '   '       | empty formula at column 4
+            """)
+    void errorsNameTheColumn(String typed, String message) {
+        ParseException e = assertThrows(ParseException.class, () -> Expr.parse(typed));
+        assertEquals(message, e.getMessage());
+    }
+
+    @Test
+    void caretPointsAtTheColumn() {
+        ParseException e = assertThrows(ParseException.class, () -> Expr.parse("(x + 1))"));
+        assertEquals(8, e.column());
+        assertEquals("  (x + 1))\n         ^", e.caret("  "));
+    }
+
+    @Test
+    void evaluatesConstantsAndFunctions() {
+        Expr f = Expr.parse("pi*x + e + sigmoid(0) + log(8, 2) + max(x, 2) + min(x, 2) + abs(-x) + tanh(0)");
+        assertEquals(Math.PI * 3 + Math.E + 0.5 + 3 + 3 + 2 + 3, f.eval(Map.of("x", 3.0)), 1e-12);
+    }
+
+    @Test
+    void unknownVariableIsReported() {
+        var e = assertThrows(IllegalArgumentException.class, () -> Expr.parse("x + y").eval(Map.of("x", 1.0)));
+        assertEquals("no value for variable 'y'", e.getMessage());
+    }
+}
