@@ -122,12 +122,17 @@ public record GradientDescent(double learningRate, Update update, int maxIterati
 
     private String message(StopReason reason, int i, double value) {
         return switch (reason) {
-            case GRADIENT -> "every |gradient component| < " + gradientTolerance + " after iteration " + i;
-            case STEP -> "step size <= " + stepPrecision + " at iteration " + i;
-            case VALUE -> "f < " + valueThreshold + " at iteration " + i;
+            case GRADIENT -> "every |gradient component| < " + plain(gradientTolerance) + " after iteration " + i;
+            case STEP -> "step size <= " + plain(stepPrecision) + " at iteration " + i;
+            case VALUE -> "f < " + plain(valueThreshold) + " at iteration " + i;
             case MAX_ITERATIONS -> "stopped after the maximum of " + maxIterations + " iterations";
             case DIVERGED -> "diverged at iteration " + i + ": f = " + value
-                    + " (the steps grew instead of shrinking); try a smaller learning rate than " + learningRate;
+                    + " (the steps grew instead of shrinking); try a smaller learning rate than " + plain(learningRate);
         };
+    }
+
+    /** Settings as typed: 0.00001, not 1.0E-5. */
+    private static String plain(double x) {
+        return java.math.BigDecimal.valueOf(x).stripTrailingZeros().toPlainString();
     }
 }

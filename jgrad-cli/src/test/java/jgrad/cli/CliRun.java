@@ -1,0 +1,18 @@
+package jgrad.cli;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+
+/** One command-line run: exit code and both streams. */
+record CliRun(int code, String out, String err) {
+    static CliRun of(String... args) {
+        StringWriter out = new StringWriter(), err = new StringWriter();
+        int code = Main.run(new PrintWriter(out), new PrintWriter(err), args);
+        return new CliRun(code, out.toString(), err.toString());
+    }
+
+    String lastLine() {
+        String[] lines = out.strip().split("\n");
+        return lines[lines.length - 1];
+    }
+}
