@@ -18,7 +18,7 @@ public record Num(BigInteger numerator, BigInteger denominator) implements Expr,
             numerator = numerator.negate();
             denominator = denominator.negate();
         }
-        BigInteger g = numerator.gcd(denominator);
+        BigInteger g = denominator.equals(BigInteger.ONE) ? BigInteger.ONE : numerator.gcd(denominator); // integers: the common case
         if (!g.equals(BigInteger.ONE) && g.signum() != 0) {
             numerator = numerator.divide(g);
             denominator = denominator.divide(g);

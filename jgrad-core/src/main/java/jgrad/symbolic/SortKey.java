@@ -27,7 +27,7 @@ final class SortKey {
 
     /** Python's tuple (class_key, args, exp, coeff) of Expr.sort_key, compared field by field. */
     private static int compare(Expr a, Expr b) {
-        if (a.equals(b)) {
+        if (a == b) {
             return 0;
         }
         Split x = split(a), y = split(b);
