@@ -24,18 +24,7 @@ public interface Objective {
 
     /** Any Java function with a gradient written by hand (or by autograd). */
     static Objective of(ToDoubleFunction<double[]> function, Function<double[], double[]> gradient) {
-        return new Objective() {
-            @Override
-            public double value(double[] point) {
-                return function.applyAsDouble(point);
-            }
-
-            @Override
-            public void gradient(double[] point, double[] out) {
-                double[] g = gradient.apply(point);
-                System.arraycopy(g, 0, out, 0, out.length);
-            }
-        };
+        return new FunctionObjective(function, (point, out) -> System.arraycopy(gradient.apply(point), 0, out, 0, out.length));
     }
 
     /**
@@ -43,25 +32,17 @@ public interface Objective {
      * (about 1e-10 relative for smooth functions); two evaluations per variable and step.
      */
     static Objective withFiniteDifferences(ToDoubleFunction<double[]> function) {
-        return new Objective() {
-            @Override
-            public double value(double[] point) {
-                return function.applyAsDouble(point);
+        return new FunctionObjective(function, (point, out) -> {
+            double[] p = point.clone();
+            for (int i = 0; i < p.length; i++) {
+                double h = 1e-6 * Math.max(1, Math.abs(point[i]));
+                p[i] = point[i] + h;
+                double up = function.applyAsDouble(p);
+                p[i] = point[i] - h;
+                double down = function.applyAsDouble(p);
+                p[i] = point[i];
+                out[i] = (up - down) / (2 * h);
             }
-
-            @Override
-            public void gradient(double[] point, double[] out) {
-                double[] p = point.clone();
-                for (int i = 0; i < p.length; i++) {
-                    double h = 1e-6 * Math.max(1, Math.abs(point[i]));
-                    p[i] = point[i] + h;
-                    double up = function.applyAsDouble(p);
-                    p[i] = point[i] - h;
-                    double down = function.applyAsDouble(p);
-                    p[i] = point[i];
-                    out[i] = (up - down) / (2 * h);
-                }
-            }
-        };
+        });
     }
 }

@@ -17,15 +17,7 @@ final class Algebra {
     static Expr add(Collection<Expr> items) {
         Num constant = Num.ZERO;
         Map<Expr, Num> terms = new LinkedHashMap<>(); // term without its coefficient -> summed coefficient
-        List<Expr> flat = new ArrayList<>();
-        for (Expr e : items) {
-            if (e instanceof Add a) {
-                flat.addAll(a.terms());
-            } else {
-                flat.add(e);
-            }
-        }
-        for (Expr e : flat) {
+        for (Expr e : flatten(items, true)) {
             if (e instanceof Num n) {
                 constant = constant.plus(n);
             } else if (e instanceof Mul m && m.factors().getFirst() instanceof Num c) {
@@ -51,6 +43,19 @@ final class Algebra {
         }
         out.sort(SortKey.ORDER);
         return new Add(out);
+    }
+
+    /** Sums inside a sum (or products inside a product) spliced in: associativity. */
+    private static List<Expr> flatten(Collection<Expr> items, boolean sums) {
+        List<Expr> flat = new ArrayList<>(items.size() + 4);
+        for (Expr e : items) {
+            switch (e) {
+                case Add a when sums -> flat.addAll(a.terms());
+                case Mul m when !sums -> flat.addAll(m.factors());
+                default -> flat.add(e);
+            }
+        }
+        return flat;
     }
 
     /** c*term for a canonical term without coefficient: no re-canonicalisation needed. */
@@ -85,15 +90,7 @@ final class Algebra {
     static Expr mul(Collection<Expr> items) {
         Num coefficient = Num.ONE;
         Map<Expr, Map<Expr, Num>> powers = new LinkedHashMap<>(); // base -> exponent term -> summed number
-        List<Expr> flat = new ArrayList<>();
-        for (Expr e : items) {
-            if (e instanceof Mul m) {
-                flat.addAll(m.factors());
-            } else {
-                flat.add(e);
-            }
-        }
-        for (Expr e : flat) {
+        for (Expr e : flatten(items, false)) {
             if (e instanceof Num n) {
                 coefficient = coefficient.times(n);
             } else {
