@@ -7,12 +7,21 @@ import java.util.Map;
 import java.util.stream.IntStream;
 
 /**
- * Formulas compiled to straight-line code over registers, run on blocks of points: each instruction
- * is one tight loop over a block (like numpy, but the block stays in L1 cache), so there is no tree
- * walk and no per-node dispatch per point. Common subexpressions are computed once: the two partials
- * of W4 share {@code exp(-x**2)}, {@code sin(x*y)} and {@code cos(x*y)}.
+ * Formulas compiled to straight-line code over registers. Common subexpressions are computed once:
+ * the two partials of W4 share {@code exp(-x**2)}, {@code sin(x*y)} and {@code cos(x*y)}. Two ways to
+ * run it, measured in the README: JVM bytecode generated from the instructions ({@link Bytecode}, the
+ * default, fastest), or an interpreter over blocks of points, where each instruction is one tight loop
+ * over a block that stays in L1 cache (set {@code -Djgrad.symbolic.backend=interpreter}). Both do the
+ * same operations in the same order and give bit-identical results.
  */
 final class Program {
+    /** A generated evaluator: out[k][i] = formula k at point i, for i in [from, to). */
+    interface Kernel {
+        void run(double[][] in, double[][] out, int from, int to);
+    }
+
+    private static final boolean INTERPRET = "interpreter".equals(System.getProperty("jgrad.symbolic.backend"));
+
     enum Op { ADD, SUB, MUL, DIV, SQUARE, CUBE, POWI, SQRT, POW, MAX, MIN,
         EXP, LOG, SIN, COS, TAN, TANH, ABS, SIGN, SIGMOID, HEAVISIDE }
 
@@ -27,17 +36,39 @@ final class Program {
     private final List<Instr> code;
     private final int registers;
     private final int[] outputs;
+    private final Kernel kernel; // null: interpret
 
-    private Program(int variables, double[] constants, List<Instr> code, int registers, int[] outputs) {
+    private Program(int variables, double[] constants, List<Instr> code, int registers, int[] outputs, boolean interpret) {
         this.variables = variables;
         this.constants = constants;
         this.code = code;
         this.registers = registers;
         this.outputs = outputs;
+        this.kernel = interpret ? null : Bytecode.generate(this);
+    }
+
+    List<Instr> code() {
+        return code;
+    }
+
+    int output(int k) {
+        return outputs[k];
+    }
+
+    boolean isConstant(int register) {
+        return register >= variables && register < variables + constants.length;
+    }
+
+    double constant(int register) {
+        return constants[register - variables];
     }
 
     static Program compile(List<Expr> formulas, List<String> variables) {
-        return new Compiler(variables).compile(formulas);
+        return compile(formulas, variables, INTERPRET);
+    }
+
+    static Program compile(List<Expr> formulas, List<String> variables, boolean interpret) {
+        return new Compiler(variables).compile(formulas, interpret);
     }
 
     int outputs() {
@@ -59,6 +90,10 @@ final class Program {
 
     /** out[k][i] = formula k at the point (in[0][i], in[1][i], ...), for i in [from, to). */
     void run(double[][] in, double[][] out, int from, int to, double[][] r) {
+        if (kernel != null) {
+            kernel.run(in, out, from, to);
+            return;
+        }
         for (int start = from; start < to; start += BLOCK) {
             int n = Math.min(BLOCK, to - start);
             for (int v = 0; v < variables; v++) {
@@ -85,6 +120,17 @@ final class Program {
 
     /** One point: the workspace's first lane. */
     void runOne(double[] point, double[] out, double[][] r) {
+        if (kernel != null) {
+            double[][] in = new double[variables][1], result = new double[outputs.length][1];
+            for (int v = 0; v < variables; v++) {
+                in[v][0] = point[v];
+            }
+            kernel.run(in, result, 0, 1);
+            for (int k = 0; k < outputs.length; k++) {
+                out[k] = result[k][0];
+            }
+            return;
+        }
         for (int v = 0; v < variables; v++) {
             r[v][0] = point[v];
         }
@@ -117,14 +163,22 @@ final class Program {
                 case TANH -> { for (int i = 0; i < n; i++) d[i] = Math.tanh(a[i]); }
                 case ABS -> { for (int i = 0; i < n; i++) d[i] = Math.abs(a[i]); }
                 case SIGN -> { for (int i = 0; i < n; i++) d[i] = Math.signum(a[i]); }
-                case SIGMOID -> { for (int i = 0; i < n; i++) d[i] = Func.SIGMOID.apply(a[i]); }
-                case HEAVISIDE -> { for (int i = 0; i < n; i++) d[i] = Func.HEAVISIDE.apply(a[i]); }
+                case SIGMOID -> { for (int i = 0; i < n; i++) d[i] = sigmoid(a[i]); }
+                case HEAVISIDE -> { for (int i = 0; i < n; i++) d[i] = heaviside(a[i]); }
             }
         }
     }
 
+    static double sigmoid(double x) {
+        return Func.SIGMOID.apply(x);
+    }
+
+    static double heaviside(double x) {
+        return Func.HEAVISIDE.apply(x);
+    }
+
     /** x**n by repeated squaring (n >= 2; negative powers are compiled as 1/x**|n|). */
-    private static double powi(double x, int n) {
+    static double powi(double x, int n) {
         double result = 1;
         for (double base = x; n > 0; n >>= 1, base *= base) {
             if ((n & 1) != 0) {
@@ -146,7 +200,7 @@ final class Program {
             this.names = names;
         }
 
-        Program compile(List<Expr> formulas) {
+        Program compile(List<Expr> formulas, boolean interpret) {
             int[] outputs = formulas.stream().mapToInt(this::emit).toArray();
             double[] c = constants.stream().mapToDouble(Double::doubleValue).toArray();
             int first = names.size() + c.length;
@@ -154,7 +208,7 @@ final class Program {
                     .map(i -> new Instr(i.op(), reloc(i.dst(), first), reloc(i.a(), first), reloc(i.b(), first), i.n()))
                     .toList();
             int[] out = java.util.Arrays.stream(outputs).map(o -> reloc(o, first)).toArray();
-            return new Program(names.size(), c, relocated, first + temporaries, out);
+            return new Program(names.size(), c, relocated, first + temporaries, out, interpret);
         }
 
         // temporaries are numbered -2, -3, ... while compiling (-1 = no operand), then moved after the constants

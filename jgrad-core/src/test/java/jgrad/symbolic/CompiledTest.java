@@ -61,6 +61,28 @@ class CompiledTest {
         }
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"x**4 - 3*x**3 + 2 + sin(x*y)*exp(-x**2) + x**2*y**3",
+        "tan(x)*tanh(y) + Abs(x - y) + sign(x) + sigmoid(x*y) + Heaviside(x)", "max(x, y) - min(x**2, y) + x**y + x**9 - 1/y**3 - x"})
+    void bytecodeAndInterpreterAreBitIdentical(String formula) {
+        Expr f = Expr.parse(formula);
+        var formulas = java.util.List.of(f, f.diff("x"), f.diff("y"));
+        Program generated = Program.compile(formulas, java.util.List.of("x", "y"), false);
+        Program interpreted = Program.compile(formulas, java.util.List.of("x", "y"), true);
+        int n = 3001;
+        SplittableRandom rnd = new SplittableRandom(3);
+        double[][] cols = new double[2][n], a = new double[3][n], b = new double[3][n];
+        for (int i = 0; i < n; i++) {
+            cols[0][i] = rnd.nextDouble(-3, 3);
+            cols[1][i] = rnd.nextDouble(-3, 3);
+        }
+        generated.run(cols, a, 0, n, generated.workspace());
+        interpreted.run(cols, b, 0, n, interpreted.workspace());
+        for (int k = 0; k < 3; k++) {
+            org.junit.jupiter.api.Assertions.assertArrayEquals(b[k], a[k]);
+        }
+    }
+
     @Test
     void unknownVariableAndWrongArityAreReported() {
         var e = assertThrows(IllegalArgumentException.class, () -> Expr.parse("x + z").compile("x", "y"));
