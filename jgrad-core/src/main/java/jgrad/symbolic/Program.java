@@ -194,6 +194,7 @@ final class Program {
         private final List<Double> constants = new ArrayList<>();
         private final List<Instr> code = new ArrayList<>();
         private final Map<Expr, Integer> memo = new HashMap<>();
+        private final Map<Double, Integer> constantRegisters = new HashMap<>();
         private int temporaries;
 
         Compiler(List<String> names) {
@@ -303,8 +304,6 @@ final class Program {
             }
             return op(Op.POW, base, emit(p.exponent()), 0);
         }
-
-        private final Map<Double, Integer> constantRegisters = new HashMap<>();
 
         /** Constants live in registers right after the variables' and are filled once per workspace. */
         private int constant(double value) {
