@@ -181,6 +181,28 @@ final class Algebra {
                     break;
             }
         }
+        // variables are real: sqrt(x**2) = Abs(x), (x**4)**(1/3) = Abs(x)**(4/3)
+        if (base instanceof Pow p && exponent instanceof Num && p.exponent() instanceof Num e
+                && e.isInteger() && !e.numerator().testBit(0) && !p.base().variables().isEmpty()) {
+            return pow(fn(Func.ABS, p.base()), mul(List.of(e, exponent)));
+        }
+        // powers of positive constants combine for any exponent: sqrt(sqrt(pi)) = pi**(1/4)
+        if (base instanceof Pow p && isPositiveConstant(p.base()) && p.exponent() instanceof Num) {
+            return pow(p.base(), mul(List.of(p.exponent(), exponent)));
+        }
+        // positive constant factors come out of any power: sqrt(4*x/pi) = 2*sqrt(x)/sqrt(pi)
+        if (base instanceof Mul m) {
+            List<Expr> out = new ArrayList<>(), in = new ArrayList<>();
+            for (Expr f : m.factors()) {
+                (isPositiveConstant(f) ? out : in).add(f);
+            }
+            if (!out.isEmpty() && !in.isEmpty()) {
+                List<Expr> factors = new ArrayList<>();
+                out.forEach(f -> factors.add(pow(f, exponent)));
+                factors.add(pow(mul(in), exponent));
+                return mul(factors);
+            }
+        }
         return new Pow(base, exponent);
     }
 
@@ -204,40 +226,22 @@ final class Algebra {
         if (e.isInteger()) {
             return whole;
         }
-        return e.denominator().bitLength() < 16 ? whole.root(e.denominator().intValue()) : null;
+        Num root = e.denominator().bitLength() < 16 ? whole.root(e.denominator().intValue()) : null;
+        return root != null ? root : Radicals.power(b, e);
     }
 
     static Expr fn(Func func, Expr arg) {
-        if (func.isOdd() && hasLeadingMinus(arg)) {
-            return mul(List.of(Num.MINUS_ONE, fn(func, mul(List.of(Num.MINUS_ONE, arg)))));
-        }
-        if (func.isEven() && hasLeadingMinus(arg)) {
-            return fn(func, mul(List.of(Num.MINUS_ONE, arg)));
-        }
-        Expr special = specialValue(func, arg);
-        return special != null ? special : new Fn(func, arg);
+        return Functions.fn(func, arg);
     }
 
-    /** The values that are exact: sin(0) = 0, exp(log(x)) = x, log(E) = 1, Abs(-3) = 3, ... */
-    private static Expr specialValue(Func func, Expr arg) {
-        boolean zero = arg instanceof Num n && n.isZero();
-        return switch (func) {
-            case SIN, TAN, TANH, SIGN -> zero ? Num.ZERO
-                    : func == Func.SIGN && arg instanceof Num n ? Num.of(n.signum()) : null;
-            case COS, EXP -> zero ? Num.ONE
-                    : func == Func.EXP && arg instanceof Fn f && f.func() == Func.LOG ? f.arg() : null;
-            case LOG -> arg instanceof Num n && n.isOne() ? Num.ZERO
-                    : arg.equals(Const.E) ? Num.ONE
-                    : arg instanceof Fn f && f.func() == Func.EXP ? f.arg() // real variables: log(exp(x)) = x
-                    : null;
-            case ABS -> arg instanceof Num n ? (n.signum() < 0 ? n.negate() : n) : null;
-            case SIGMOID, HEAVISIDE -> zero ? Num.HALF : null;
-        };
-    }
-
-    /** -2*x, -3: the sign SymPy pulls out of odd functions (sums are left alone). */
+    /** -2*x, -3: a negative coefficient. */
     static boolean hasLeadingMinus(Expr e) {
         return e instanceof Num n && n.signum() < 0 || e instanceof Mul m && m.coefficient().signum() < 0;
+    }
+
+    /** A number or constant expression known to be > 0, such as 2, pi, sqrt(2) or exp(3). */
+    private static boolean isPositiveConstant(Expr e) {
+        return e.variables().isEmpty() && e.eval(Map.of()) > 0;
     }
 
     static Expr minMax(boolean max, Expr a, Expr b) {

@@ -33,23 +33,28 @@ final class Derivative {
         };
     }
 
-    /** (f*g*h)' = f'*g*h + f*g'*h + f*g*h' (factors free of x contribute nothing). */
+    /**
+     * (f*g*h)' = f'*g*h + f*g'*h + f*g*h', each product multiplied from the left one factor at a time as
+     * SymPy does: a number times a sum is distributed at each step, so the result prints as SymPy's.
+     */
     private static Expr product(List<Expr> factors, String x) {
         List<Expr> terms = new ArrayList<>();
         for (int i = 0; i < factors.size(); i++) {
             if (factors.get(i).contains(x)) {
-                List<Expr> t = new ArrayList<>(factors);
-                t.set(i, of(factors.get(i), x));
-                terms.add(mul(t));
+                Expr t = Num.ONE;
+                for (int j = 0; j < factors.size(); j++) {
+                    t = mul(t, j == i ? of(factors.get(j), x) : factors.get(j));
+                }
+                terms.add(t);
             }
         }
         return add(terms);
     }
 
-    /** SymPy's rule: (u**v)' = u**v*(v'*log(u) + v*u'/u); powers then combine, so (x**3)' = 3*x**2. */
+    /** SymPy's rule: (u**v)' = u**v*(v'*log(u) + u'*v/u), in SymPy's order of operations; (x**3)' = 3*x**2. */
     private static Expr power(Expr base, Expr exponent, String x) {
         Expr fromExponent = exponent.contains(x) ? mul(of(exponent, x), fn(Func.LOG, base)) : Num.ZERO;
-        Expr fromBase = base.contains(x) ? mul(of(base, x), exponent, pow(base, Num.MINUS_ONE)) : Num.ZERO;
+        Expr fromBase = base.contains(x) ? mul(mul(of(base, x), exponent), pow(base, Num.MINUS_ONE)) : Num.ZERO;
         return mul(pow(base, exponent), add(fromExponent, fromBase));
     }
 }

@@ -126,10 +126,11 @@ final class SortKey {
     /** The terms of a sum in the order SymPy prints them ({@code Expr.as_ordered_terms}). */
     static List<Expr> printOrder(Add sum) {
         List<Expr> terms = sum.terms();
-        if (terms.size() == 2) { // SymPy's special case: 1 - x rather than -x + 1
-            Expr number = terms.get(0) instanceof Num ? terms.get(0) : terms.get(1);
+        if (terms.size() == 2) { // SymPy's special case: 1 - x and pi - x rather than -x + 1
+            Expr number = isNumber(terms.get(0)) ? terms.get(0) : terms.get(1);
             Expr other = number == terms.get(0) ? terms.get(1) : terms.get(0);
-            if (number instanceof Num n && n.signum() > 0 && other instanceof Mul m
+            boolean positive = number instanceof Num n ? n.signum() > 0 : number instanceof Const;
+            if (isNumber(number) && positive && other instanceof Mul m
                     && m.factors().size() == 2 && m.coefficient().signum() < 0) {
                 return List.of(number, other);
             }
@@ -153,6 +154,10 @@ final class SortKey {
         };
         monomials.sort(byPowers.thenComparingDouble(Monomial::coeff).thenComparing(Monomial::term, ORDER));
         return monomials.stream().map(Monomial::term).toList();
+    }
+
+    private static boolean isNumber(Expr e) {
+        return e instanceof Num || e instanceof Const;
     }
 
     private static Monomial monomial(Expr term) {

@@ -54,6 +54,22 @@ class ParserTest {
             .5x              | x/2
             2e               | 2*E
             x(y + 1)         | x*(y + 1)
+            sqrt(8)          | 2*sqrt(2)
+            sqrt(1/2)        | sqrt(2)/2
+            sqrt(13/2)       | sqrt(26)/2
+            8**(-2/3)        | 1/4
+            sqrt(sqrt(pi))   | pi**(1/4)
+            sqrt(4*x/pi)     | 2*sqrt(x)/sqrt(pi)
+            sqrt(x**2)       | Abs(x)
+            (x**4)**(1/3)    | Abs(x)**(4/3)
+            sin(x + pi)      | -sin(x)
+            cos(x - 3*pi/2)  | -sin(x)
+            tan(x + pi)      | tan(x)
+            cos(pi)          | -1
+            sin(pi/2)        | 1
+            sin(1 - x)       | -sin(x - 1)
+            log(1/2)         | -log(2)
+            pi - x           | pi - x
             """)
     void canonicalForm(String typed, String sympy) {
         assertEquals(sympy, Expr.parse(typed).toString());
