@@ -181,6 +181,15 @@ final class Algebra {
                     break;
             }
         }
+        // variables are real: Abs(x)**2 = x**2
+        if (base instanceof Fn f && f.func() == Func.ABS && exponent instanceof Num n && n.isInteger() && !n.numerator().testBit(0)) {
+            return pow(f.arg(), n);
+        }
+        // (b**e)**f = b**(e*f) when |e| < 1, as SymPy: sqrt(sqrt(y)) = y**(1/4)
+        if (base instanceof Pow p && exponent instanceof Num && p.exponent() instanceof Num e
+                && e.numerator().abs().compareTo(e.denominator()) < 0) {
+            return pow(p.base(), mul(List.of(e, exponent)));
+        }
         // variables are real: sqrt(x**2) = Abs(x), (x**4)**(1/3) = Abs(x)**(4/3)
         if (base instanceof Pow p && exponent instanceof Num && p.exponent() instanceof Num e
                 && e.isInteger() && !e.numerator().testBit(0) && !p.base().variables().isEmpty()) {
@@ -196,10 +205,12 @@ final class Algebra {
             for (Expr f : m.factors()) {
                 (isPositiveConstant(f) ? out : in).add(f);
             }
-            if (!out.isEmpty() && !in.isEmpty()) {
+            if (!out.isEmpty()) { // sqrt(9*sqrt(3)) = 3*3**(1/4)
                 List<Expr> factors = new ArrayList<>();
                 out.forEach(f -> factors.add(pow(f, exponent)));
-                factors.add(pow(mul(in), exponent));
+                if (!in.isEmpty()) {
+                    factors.add(pow(mul(in), exponent));
+                }
                 return mul(factors);
             }
         }

@@ -12,18 +12,20 @@ import java.util.List;
 final class Derivative {
     private Derivative() {}
 
+    /** Zero derivatives are found on the way (d/dx y = 0 and 0 annihilates products), without searching for x first. */
     static Expr of(Expr e, String x) {
-        if (!e.contains(x)) {
-            return Num.ZERO;
-        }
         return switch (e) {
             case Num n -> Num.ZERO;
             case Const c -> Num.ZERO;
-            case Var v -> Num.ONE; // contains(x) above: v is x
+            case Var v -> v.name().equals(x) ? Num.ONE : Num.ZERO;
             case Add a -> add(a.terms().stream().map(t -> of(t, x)).toList());
             case Mul m -> product(m.factors(), x);
             case Pow p -> power(p.base(), p.exponent(), x);
-            case Fn f -> mul(f.func().derivative(f.arg()), of(f.arg(), x));
+            case Fn f -> {
+                Expr inner = of(f.arg(), x);
+                yield inner.equals(Num.ZERO) ? Num.ZERO : mul(f.func().derivative(f.arg()), inner);
+            }
+            case MinMax m when !m.contains(x) -> Num.ZERO;
             case MinMax m -> {
                 // d Max(a, b) = H(a - b)*a' + H(b - a)*b', with H(0) = 1/2 where both are equal
                 Expr aWins = fn(Func.HEAVISIDE, Expr.sub(m.a(), m.b()));
@@ -40,10 +42,11 @@ final class Derivative {
     private static Expr product(List<Expr> factors, String x) {
         List<Expr> terms = new ArrayList<>();
         for (int i = 0; i < factors.size(); i++) {
-            if (factors.get(i).contains(x)) {
+            Expr d = of(factors.get(i), x);
+            if (!d.equals(Num.ZERO)) {
                 Expr t = Num.ONE;
                 for (int j = 0; j < factors.size(); j++) {
-                    t = mul(t, j == i ? of(factors.get(j), x) : factors.get(j));
+                    t = mul(t, j == i ? d : factors.get(j));
                 }
                 terms.add(t);
             }
@@ -53,8 +56,12 @@ final class Derivative {
 
     /** SymPy's rule: (u**v)' = u**v*(v'*log(u) + u'*v/u), in SymPy's order of operations; (x**3)' = 3*x**2. */
     private static Expr power(Expr base, Expr exponent, String x) {
-        Expr fromExponent = exponent.contains(x) ? mul(of(exponent, x), fn(Func.LOG, base)) : Num.ZERO;
-        Expr fromBase = base.contains(x) ? mul(mul(of(base, x), exponent), pow(base, Num.MINUS_ONE)) : Num.ZERO;
+        Expr dExponent = of(exponent, x), dBase = of(base, x);
+        if (dExponent.equals(Num.ZERO) && dBase.equals(Num.ZERO)) {
+            return Num.ZERO;
+        }
+        Expr fromExponent = dExponent.equals(Num.ZERO) ? Num.ZERO : mul(dExponent, fn(Func.LOG, base));
+        Expr fromBase = dBase.equals(Num.ZERO) ? Num.ZERO : mul(mul(dBase, exponent), pow(base, Num.MINUS_ONE));
         return mul(pow(base, exponent), add(fromExponent, fromBase));
     }
 }

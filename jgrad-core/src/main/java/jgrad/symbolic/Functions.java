@@ -29,7 +29,7 @@ final class Functions {
             case SIN, TAN, TANH -> zero ? Num.ZERO : null;
             case SIGN -> arg instanceof Num n ? Num.of(n.signum()) : null;
             case COS -> zero ? Num.ONE : null;
-            case EXP -> zero ? Num.ONE : arg instanceof Fn f && f.func() == Func.LOG ? f.arg() : null;
+            case EXP -> zero ? Num.ONE : logsOut(arg);
             case LOG -> arg instanceof Num n && n.isOne() ? Num.ZERO
                     : arg instanceof Num n && n.signum() > 0 && n.numerator().equals(java.math.BigInteger.ONE)
                             ? Expr.neg(fn(Func.LOG, n.reciprocal())) // log(1/2) = -log(2)
@@ -39,6 +39,25 @@ final class Functions {
             case ABS -> arg instanceof Num n ? (n.signum() < 0 ? n.negate() : n) : null;
             case SIGMOID, HEAVISIDE -> zero ? Num.HALF : null;
         };
+    }
+
+    /** exp(a + c*log(u)) = u**c*exp(a), for numbers c: exp(log(x)) = x, exp(x*y + log(x)) = x*exp(x*y). */
+    private static Expr logsOut(Expr arg) {
+        List<Expr> outside = new ArrayList<>(), inside = new ArrayList<>();
+        for (Expr t : arg instanceof Add a ? a.terms() : List.of(arg)) {
+            if (t instanceof Fn f && f.func() == Func.LOG) {
+                outside.add(f.arg());
+            } else if (t instanceof Mul m && m.factors().size() == 2 && m.factors().get(1) instanceof Fn f && f.func() == Func.LOG) {
+                outside.add(Expr.pow(f.arg(), m.coefficient()));
+            } else {
+                inside.add(t);
+            }
+        }
+        if (outside.isEmpty()) {
+            return null;
+        }
+        outside.add(fn(Func.EXP, Expr.add(inside)));
+        return Expr.mul(outside);
     }
 
     /**

@@ -70,6 +70,10 @@ class ParserTest {
             sin(1 - x)       | -sin(x - 1)
             log(1/2)         | -log(2)
             pi - x           | pi - x
+            exp(x*y + log(x))| x*exp(x*y)
+            exp(2*log(x))    | x**2
+            sqrt(9*sqrt(3))  | 3*3**(1/4)
+            Abs(x)**2        | x**2
             """)
     void canonicalForm(String typed, String sympy) {
         assertEquals(sympy, Expr.parse(typed).toString());
