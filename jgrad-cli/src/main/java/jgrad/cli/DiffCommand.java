@@ -14,10 +14,12 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 @Command(name = "diff", mixinStandardHelpOptions = true,
-        description = {"Differentiate a formula symbolically, printed as SymPy prints it.",
-            "  jgrad diff \"x**2 + 3*y**2\" x          ->  2*x",
-            "  jgrad diff \"x**2 + 3*y**2\"            ->  [2*x, 6*y]   (the gradient)",
-            "  jgrad diff \"x**4\" x x                  ->  12*x**2      (second derivative)"})
+        description = "Differentiate a formula symbolically, printed as SymPy prints it.",
+        footer = {"", "Examples:",
+            "  jgrad diff \"x**2 + 3*y**2\" x               2*x",
+            "  jgrad diff \"x**2 + 3*y**2\"                 [2*x, 6*y]  (the gradient)",
+            "  jgrad diff \"x**4\" x x                      12*x**2     (second derivative)",
+            "  jgrad diff \"x**2 + 3*y**2\" --at x=1,y=2    also its value there"})
 final class DiffCommand implements Callable<Integer> {
     @Spec CommandSpec spec;
 

@@ -25,9 +25,11 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 @Command(name = "minimize", aliases = "minimise", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Minimise a formula by gradient descent on its symbolic gradient, and show its path.",
-            "  jgrad minimize \"x**2 + 3*y**2\" --start x=4,y=-4 --lr 0.2 --iterations 20 --tolerance 0.01",
-            "  jgrad minimize \"x^4 - 3x^3 + 2\" --start x=4 --lr 0.01 --precision 1e-5 --plot path.png"})
+        description = "Minimise a formula by gradient descent on its symbolic gradient, and show its path.",
+        footer = {"", "Examples:",
+            "  jgrad minimize \"x**2 + 3*y**2\" --start x=4,y=-4 --lr 0.2 --iterations 20 \\",
+            "      --tolerance 0.01 --plot path.png",
+            "  jgrad minimize \"x^4 - 3x^3 + 2\" --start x=4 --lr 0.01 --precision 1e-5"})
 final class MinimizeCommand implements Callable<Integer> {
     @Spec CommandSpec spec;
 

@@ -19,28 +19,28 @@ import jgrad.symbolic.Expr;
  * The gradient is jgrad's symbolic derivative of the formula, not written by hand.
  */
 public record FormulaDescentExample(String id, String description, String formula, List<String> variables,
-                                    double[] start) implements SeedExample {
+                                    List<Double> start) implements SeedExample {
     private static final double LEARNING_RATE = 0.2, TOLERANCE = 0.01;
     private static final int ITERATIONS = 20;
 
     public static FormulaDescentExample square(double x0) {
         return new FormulaDescentExample(x0 < 0 ? "gd-square-negative-start" : "gd-square",
                 "seed 000: gradient descent on f(x) = x**2 from x = " + SeedFormat.repr(x0) + ", learning rate 0.2",
-                "x**2", List.of("x"), new double[] {x0});
+                "x**2", List.of("x"), List.of(x0));
     }
 
     public static FormulaDescentExample paraboloid(double x0, double y0) {
         return new FormulaDescentExample(x0 < 0 ? "gd-paraboloid-negative-start" : "gd-paraboloid",
                 "seed 000: gradient descent on f(x, y) = x**2 + 3*y**2 from (" + SeedFormat.repr(x0) + ", "
                         + SeedFormat.repr(y0) + "), learning rate 0.2, with its contour path",
-                "x**2 + 3*y**2", List.of("x", "y"), new double[] {x0, y0});
+                "x**2 + 3*y**2", List.of("x", "y"), List.of(x0, y0));
     }
 
     @Override
     public ExampleRun run() {
         Objective f = Objective.of(Expr.parse(formula), variables);
         Minimum m = GradientDescent.withLearningRate(LEARNING_RATE).maxIterations(ITERATIONS)
-                .gradientTolerance(TOLERANCE).minimize(f, start);
+                .gradientTolerance(TOLERANCE).minimize(f, start.stream().mapToDouble(Double::doubleValue).toArray());
         List<Map<String, Object>> records = new ArrayList<>();
         StringBuilder text = new StringBuilder(header(m.path().getFirst().gradient()));
         for (Iterate it : m.path()) {
@@ -64,10 +64,10 @@ public record FormulaDescentExample(String id, String description, String formul
 
     private String header(double[] gradient) {
         if (variables.size() == 1) {
-            return "Starting gradient descent with x = " + SeedFormat.repr(start[0]) + " and gradient = "
+            return "Starting gradient descent with x = " + SeedFormat.repr(start.get(0)) + " and gradient = "
                     + SeedFormat.repr(gradient[0]) + "\n";
         }
-        return "\nStarting with (x, y) = (" + SeedFormat.repr(start[0]) + ", " + SeedFormat.repr(start[1]) + ") \n"
+        return "\nStarting with (x, y) = (" + SeedFormat.repr(start.get(0)) + ", " + SeedFormat.repr(start.get(1)) + ") \n"
                 + "Starting with gradient = [" + SeedFormat.repr(gradient[0]) + ", " + SeedFormat.repr(gradient[1]) + "]\n\n";
     }
 

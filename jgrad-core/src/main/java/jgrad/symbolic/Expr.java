@@ -156,15 +156,22 @@ public sealed interface Expr permits Num, Var, Const, Add, Mul, Pow, Fn, MinMax 
         return Algebra.canonical(this);
     }
 
-    /** Compiles the formula into a flat program over the given variables (their order = the argument order). */
+    /**
+     * Compiles the formula into a fast evaluator over the given variables, in that order (none given:
+     * all its variables, in name order).
+     */
     default CompiledFunction compile(String... variables) {
-        return new CompiledFunction(Program.compile(List.of(this), List.of(variables)));
+        return new CompiledFunction(Program.compile(List.of(this), orDefault(variables)));
     }
 
-    /** Differentiates with respect to each variable and compiles all partials into one program. */
+    /** Differentiates with respect to each variable (none given: all, in name order) and compiles the partials together. */
     default CompiledGradient compileGradient(String... variables) {
-        List<String> vars = List.of(variables);
+        List<String> vars = orDefault(variables);
         List<Expr> partials = gradient(vars);
         return new CompiledGradient(partials, Program.compile(partials, vars));
+    }
+
+    private List<String> orDefault(String[] variables) {
+        return variables.length == 0 ? List.copyOf(variables()) : List.of(variables);
     }
 }
