@@ -15,6 +15,10 @@ final class Algebra {
     private Algebra() {}
 
     static Expr add(Collection<Expr> items) {
+        Expr single = withoutIdentity(items, Num.ZERO);
+        if (single != null) {
+            return single;
+        }
         Num constant = Num.ZERO;
         Map<Expr, Num> terms = new LinkedHashMap<>(); // term without its coefficient -> summed coefficient
         for (Expr e : flatten(items, true)) {
@@ -43,6 +47,21 @@ final class Algebra {
         }
         out.sort(SortKey.ORDER);
         return new Add(out);
+    }
+
+    /** x + 0 and 1*x are x (canonical operands are canonical already): the common case in derivatives. */
+    private static Expr withoutIdentity(Collection<Expr> items, Num identity) {
+        Expr other = identity;
+        for (Expr e : items) {
+            if (e.equals(identity)) {
+                continue;
+            }
+            if (other != identity) {
+                return null;
+            }
+            other = e;
+        }
+        return other;
     }
 
     /** Sums inside a sum (or products inside a product) spliced in: associativity. */
@@ -88,6 +107,10 @@ final class Algebra {
      * x**2*x**3 = x**5, x**y*x**y = x**(2*y), exp(x)*exp(-x) = 1, but x*x**y and exp(x)*exp(y) stay apart.
      */
     static Expr mul(Collection<Expr> items) {
+        Expr single = withoutIdentity(items, Num.ONE);
+        if (single != null) {
+            return single;
+        }
         Num coefficient = Num.ONE;
         Map<Expr, Map<Expr, Num>> powers = new LinkedHashMap<>(); // base -> exponent term -> summed number
         for (Expr e : flatten(items, false)) {
