@@ -79,8 +79,11 @@ final class Program {
         return variables;
     }
 
-    /** Registers of one worker: allocate once, reuse for every call. */
+    /** Registers of one worker for the interpreter: allocate once, reuse for every call (none for generated code). */
     double[][] workspace() {
+        if (kernel != null) {
+            return new double[0][];
+        }
         double[][] r = new double[registers][BLOCK];
         for (int c = 0; c < constants.length; c++) {
             java.util.Arrays.fill(r[variables + c], constants[c]);
