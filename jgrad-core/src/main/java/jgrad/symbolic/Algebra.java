@@ -192,52 +192,58 @@ final class Algebra {
                 return folded;
             }
         }
-        if (exponent instanceof Num n && n.isInteger()) {
-            switch (base) {
-                case Pow p:
-                    return pow(p.base(), mul(List.of(p.exponent(), n)));
-                case Fn f when f.func() == Func.EXP:
-                    return fn(Func.EXP, mul(List.of(f.arg(), n)));
-                case Mul m:
-                    return mul(m.factors().stream().map(f -> pow(f, n)).toList());
-                default:
-                    break;
-            }
+        Expr rewritten = switch (base) {
+            case Pow p -> powerOfPower(p, exponent);
+            case Mul m -> powerOfProduct(m, exponent);
+            case Fn f when f.func() == Func.EXP && isInteger(exponent) -> fn(Func.EXP, mul(List.of(f.arg(), exponent)));
+            // variables are real: Abs(x)**2 = x**2
+            case Fn f when f.func() == Func.ABS && isInteger(exponent) && isEven((Num) exponent) -> pow(f.arg(), exponent);
+            default -> null;
+        };
+        return rewritten != null ? rewritten : new Pow(base, exponent);
+    }
+
+    /** (b**e)**f, combined where that is exact for real b, as SymPy does; null: keep it. */
+    private static Expr powerOfPower(Pow p, Expr f) {
+        if (!(f instanceof Num) || !(p.exponent() instanceof Num e)) {
+            return isInteger(f) ? pow(p.base(), mul(List.of(p.exponent(), f))) : null;
         }
-        // variables are real: Abs(x)**2 = x**2
-        if (base instanceof Fn f && f.func() == Func.ABS && exponent instanceof Num n && n.isInteger() && !n.numerator().testBit(0)) {
-            return pow(f.arg(), n);
+        boolean combine = isInteger(f) // (x**y)**2 = x**(2*y)
+                || e.numerator().abs().compareTo(e.denominator()) < 0 // |e| < 1: sqrt(sqrt(y)) = y**(1/4)
+                || isPositiveConstant(p.base()); // sqrt(pi**3) = pi**(3/2)
+        if (combine) {
+            return pow(p.base(), mul(List.of(e, f)));
         }
-        // (b**e)**f = b**(e*f) when |e| < 1, as SymPy: sqrt(sqrt(y)) = y**(1/4)
-        if (base instanceof Pow p && exponent instanceof Num && p.exponent() instanceof Num e
-                && e.numerator().abs().compareTo(e.denominator()) < 0) {
-            return pow(p.base(), mul(List.of(e, exponent)));
+        // an even power makes the base's sign vanish: sqrt(x**2) = Abs(x), (x**4)**(1/3) = Abs(x)**(4/3)
+        return isInteger(e) && isEven(e) ? pow(fn(Func.ABS, p.base()), mul(List.of(e, f))) : null;
+    }
+
+    /** (a*b)**n = a**n*b**n for integer n; otherwise only positive constant factors come out: sqrt(4*x/pi) = 2*sqrt(x)/sqrt(pi). */
+    private static Expr powerOfProduct(Mul m, Expr exponent) {
+        if (isInteger(exponent)) {
+            return mul(m.factors().stream().map(f -> pow(f, exponent)).toList());
         }
-        // variables are real: sqrt(x**2) = Abs(x), (x**4)**(1/3) = Abs(x)**(4/3)
-        if (base instanceof Pow p && exponent instanceof Num && p.exponent() instanceof Num e
-                && e.isInteger() && !e.numerator().testBit(0) && !p.base().variables().isEmpty()) {
-            return pow(fn(Func.ABS, p.base()), mul(List.of(e, exponent)));
+        List<Expr> out = new ArrayList<>(), in = new ArrayList<>();
+        for (Expr f : m.factors()) {
+            (isPositiveConstant(f) ? out : in).add(f);
         }
-        // powers of positive constants combine for any exponent: sqrt(sqrt(pi)) = pi**(1/4)
-        if (base instanceof Pow p && isPositiveConstant(p.base()) && p.exponent() instanceof Num) {
-            return pow(p.base(), mul(List.of(p.exponent(), exponent)));
+        if (out.isEmpty()) {
+            return null;
         }
-        // positive constant factors come out of any power: sqrt(4*x/pi) = 2*sqrt(x)/sqrt(pi)
-        if (base instanceof Mul m) {
-            List<Expr> out = new ArrayList<>(), in = new ArrayList<>();
-            for (Expr f : m.factors()) {
-                (isPositiveConstant(f) ? out : in).add(f);
-            }
-            if (!out.isEmpty()) { // sqrt(9*sqrt(3)) = 3*3**(1/4)
-                List<Expr> factors = new ArrayList<>();
-                out.forEach(f -> factors.add(pow(f, exponent)));
-                if (!in.isEmpty()) {
-                    factors.add(pow(mul(in), exponent));
-                }
-                return mul(factors);
-            }
+        List<Expr> factors = new ArrayList<>();
+        out.forEach(f -> factors.add(pow(f, exponent)));
+        if (!in.isEmpty()) {
+            factors.add(pow(mul(in), exponent));
         }
-        return new Pow(base, exponent);
+        return mul(factors);
+    }
+
+    private static boolean isInteger(Expr e) {
+        return e instanceof Num n && n.isInteger();
+    }
+
+    private static boolean isEven(Num n) {
+        return !n.numerator().testBit(0);
     }
 
     private static Expr numericPower(Num b, Expr exponent) {
