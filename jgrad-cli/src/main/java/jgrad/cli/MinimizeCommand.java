@@ -99,24 +99,30 @@ final class MinimizeCommand implements Callable<Integer> {
         if (momentum != null && adam) {
             throw new UserException("--momentum and --adam exclude each other: choose one");
         }
-        try {
-            GradientDescent gd = GradientDescent.withLearningRate(learningRate).maxIterations(iterations);
-            if (tolerance != null) {
-                gd = gd.gradientTolerance(tolerance);
-            }
-            if (precision != null) {
-                gd = gd.stepPrecision(precision);
-            }
-            if (below != null) {
-                gd = gd.valueThreshold(below);
-            }
-            if (momentum != null) {
-                gd = gd.update(new Update.Momentum(momentum));
-            }
-            return adam ? gd.update(Update.Adam.standard()) : gd;
-        } catch (IllegalArgumentException e) {
-            throw new UserException(e.getMessage().replace("learning rate", "--lr").replace("iterations must", "--iterations must")
-                    .replace("momentum must", "--momentum must"));
+        require(learningRate > 0 && Double.isFinite(learningRate), "--lr must be a positive number, got " + learningRate);
+        require(iterations >= 1, "--iterations must be at least 1, got " + iterations);
+        require(momentum == null || momentum >= 0 && momentum < 1, "--momentum must be in [0, 1), got " + momentum);
+        require(tolerance == null || tolerance >= 0, "--tolerance must be >= 0, got " + tolerance);
+        require(precision == null || precision >= 0, "--precision must be >= 0, got " + precision);
+        GradientDescent gd = GradientDescent.withLearningRate(learningRate).maxIterations(iterations);
+        if (tolerance != null) {
+            gd = gd.gradientTolerance(tolerance);
+        }
+        if (precision != null) {
+            gd = gd.stepPrecision(precision);
+        }
+        if (below != null) {
+            gd = gd.valueThreshold(below);
+        }
+        if (momentum != null) {
+            gd = gd.update(new Update.Momentum(momentum));
+        }
+        return adam ? gd.update(Update.Adam.standard()) : gd;
+    }
+
+    private static void require(boolean ok, String message) {
+        if (!ok) {
+            throw new UserException(message);
         }
     }
 
