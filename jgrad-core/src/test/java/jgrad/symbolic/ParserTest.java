@@ -50,8 +50,6 @@ class ParserTest {
             1/(2*x)          | 1/(2*x)
             x**(-1/2)        | 1/sqrt(x)
             max(x, 1)        | Max(1, x)
-            1e-3             | 1/1000
-            .5x              | x/2
             2e               | 2*E
             x(y + 1)         | x*(y + 1)
             sqrt(8)          | 2*sqrt(2)
@@ -77,6 +75,18 @@ class ParserTest {
             """)
     void canonicalForm(String typed, String sympy) {
         assertEquals(sympy, Expr.parse(typed).toString());
+    }
+
+    /** Decimals are exact rationals in jgrad, where SymPy keeps binary Floats (0.001, 0.5*x): a deliberate difference. */
+    @ParameterizedTest(name = "{0} -> {1}")
+    @CsvSource(delimiter = '|', textBlock = """
+            1e-3             | 1/1000
+            .5x              | x/2
+            2.5e2*x          | 250*x
+            0.1 + 0.2        | 3/10
+            """)
+    void decimalsAreExact(String typed, String exact) {
+        assertEquals(exact, Expr.parse(typed).toString());
     }
 
     @ParameterizedTest(name = "{1}")
