@@ -82,12 +82,13 @@ class SymbolicReadmeTest {
         }
     }
 
+    /** A file of the repository: found from the first parent folder that holds the jgrad-core module. */
     private static Path find(String relative) {
         for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
-            if (Files.exists(dir.resolve(relative))) {
+            if (Files.isDirectory(dir.resolve("jgrad-core"))) {
                 return dir.resolve(relative);
             }
         }
-        throw new IllegalStateException(relative + " not found above " + Path.of("").toAbsolutePath());
+        throw new IllegalStateException("repository root not found above " + Path.of("").toAbsolutePath());
     }
 }
