@@ -37,6 +37,7 @@ final class DiffCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         Expr f = Formulas.parse(formula);
+        Map<String, Double> point = at == null ? null : Formulas.point("--at", at, f.variables()); // fail before any output
         List<Expr> results;
         String printed;
         if (variables.isEmpty()) {
@@ -51,8 +52,7 @@ final class DiffCommand implements Callable<Integer> {
             printed = d.toString();
         }
         out.println(printed);
-        if (at != null) {
-            Map<String, Double> point = Formulas.point("--at", at, f.variables());
+        if (point != null) {
             String where = point.entrySet().stream().map(e -> e.getKey() + " = " + SeedFormat.repr(e.getValue()))
                     .collect(Collectors.joining(", "));
             List<String> values = results.stream().map(r -> SeedFormat.repr(r.eval(point))).toList();

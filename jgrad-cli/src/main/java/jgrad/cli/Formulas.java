@@ -21,6 +21,9 @@ final class Formulas {
 
     /** {@code x=1,y=-2} -> {x: 1.0, y: -2.0}; every name must be a variable of the formula. */
     static Map<String, Double> point(String flag, String text, SortedSet<String> variables) {
+        if (variables.isEmpty()) {
+            throw new UserException(flag + ": the formula has no variables to give values to");
+        }
         Map<String, Double> point = new LinkedHashMap<>();
         for (String part : text.split(",", -1)) {
             String[] nv = part.split("=", -1);

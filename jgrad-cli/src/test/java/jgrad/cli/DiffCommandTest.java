@@ -45,6 +45,7 @@ class DiffCommandTest {
     void badPointNamesTheFlag() {
         CliRun r = CliRun.of("diff", "x**2", "--at", "z=1");
         assertEquals(2, r.code());
+        assertEquals("", r.out());
         assertTrue(r.err().startsWith("jgrad: error: --at: 'z' is not a variable of the formula"), r.err());
     }
 }

@@ -22,8 +22,12 @@ final class Parser {
             Map.entry("tanh", Func.TANH), Map.entry("abs", Func.ABS), Map.entry("Abs", Func.ABS),
             Map.entry("sign", Func.SIGN), Map.entry("sigmoid", Func.SIGMOID), Map.entry("Heaviside", Func.HEAVISIDE));
 
+    /** Deeper nesting is no formula a person types, and recursion that deep would exhaust the stack. */
+    static final int MAX_DEPTH = 500;
+
     private final String src;
     private int pos;
+    private int depth;
 
     Parser(String src) {
         this.src = src;
@@ -78,6 +82,17 @@ final class Parser {
     }
 
     private Expr unary() {
+        if (++depth > MAX_DEPTH) {
+            throw error(pos, "formula nested more than " + MAX_DEPTH + " levels deep");
+        }
+        try {
+            return signed();
+        } finally {
+            depth--;
+        }
+    }
+
+    private Expr signed() {
         if (eat("-")) {
             return Expr.neg(unary());
         }

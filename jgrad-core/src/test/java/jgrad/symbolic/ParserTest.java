@@ -107,6 +107,14 @@ class ParserTest {
     }
 
     @Test
+    void deepNestingIsAnErrorNotAStackOverflow() {
+        String deep = "(".repeat(20_000) + "x" + ")".repeat(20_000);
+        ParseException e = assertThrows(ParseException.class, () -> Expr.parse(deep));
+        assertEquals("formula nested more than 500 levels deep at column 501", e.getMessage());
+        assertEquals("x", Expr.parse("(".repeat(400) + "x" + ")".repeat(400)).toString());
+    }
+
+    @Test
     void caretPointsAtTheColumn() {
         ParseException e = assertThrows(ParseException.class, () -> Expr.parse("(x + 1))"));
         assertEquals(8, e.column());
