@@ -10,4 +10,9 @@ record CliRun(int exitCode, String out, String err) {
         int code = Main.run(new PrintWriter(out), new PrintWriter(err), args);
         return new CliRun(code, out.toString(), err.toString());
     }
+
+    String lastLine() {
+        String[] lines = out.strip().split("\n");
+        return lines[lines.length - 1];
+    }
 }

@@ -1,6 +1,5 @@
 package jgrad.examples;
 
-import static jgrad.examples.PyFormat.fixed4;
 import static jgrad.examples.Trace.grad;
 
 import java.util.LinkedHashMap;
@@ -166,7 +165,7 @@ final class ReviewExamples {
     }
 
     private static String f(Object number) {
-        return fixed4(((Number) number).doubleValue());
+        return SeedFormat.fixed(((Number) number).doubleValue(), 4, false);
     }
 
     private static String list(Map<String, Object> r, String... keys) {

@@ -10,7 +10,12 @@ public final class SeedExamples {
 
     public static List<SeedExample> all() {
         List<SeedExample> all = new ArrayList<>();
-        // gradient descent on formulas (symbolic issue)
+        // gradient descent on formulas
+        all.add(FormulaDescentExample.square(4.0));
+        all.add(FormulaDescentExample.square(-4.0));
+        all.add(FormulaDescentExample.paraboloid(4.0, -4.0));
+        all.add(FormulaDescentExample.paraboloid(-4.0, 4.0));
+        all.add(new StepSizeDescentExample());
         // networks
         all.addAll(ReviewExamples.all());
         all.add(SeriesExample.example());

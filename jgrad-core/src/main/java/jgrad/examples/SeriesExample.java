@@ -1,6 +1,6 @@
 package jgrad.examples;
 
-import static jgrad.examples.PyFormat.repr;
+import static jgrad.examples.SeedFormat.repr;
 
 import java.util.LinkedHashMap;
 import java.util.Map;

@@ -1,6 +1,6 @@
 package jgrad.examples;
 
-import static jgrad.examples.PyFormat.repr;
+import static jgrad.examples.SeedFormat.repr;
 import static jgrad.examples.Trace.grad;
 
 import java.util.LinkedHashMap;

@@ -1,0 +1,9 @@
+package jgrad.symbolic;
+
+/** {@code base**exponent}; square roots and reciprocals are powers too, as in SymPy. Build with {@link Expr#pow}. */
+public record Pow(Expr base, Expr exponent) implements Expr {
+    @Override
+    public String toString() {
+        return Printer.print(this);
+    }
+}
