@@ -141,7 +141,8 @@ final class GemmD extends Gemm {
 
     private void micro(double[] a, int aOff, int rsA, int csA, double[] bp, int bOff, int kc, double[] c, int cOff, int ldc, boolean load) {
         if (simd) {
-            SimdD.micro(a, aOff, rsA, csA, bp, bOff, kc, c, cOff, ldc, load);
+            if (csA == 1) SimdD.microRowMajorA(a, aOff, rsA, bp, bOff, kc, c, cOff, ldc, load);
+            else SimdD.microStridedA(a, aOff, rsA, csA, bp, bOff, kc, c, cOff, ldc, load);
             return;
         }
         for (int r = 0; r < MR; r++) {

@@ -140,7 +140,8 @@ final class GemmF extends Gemm {
 
     private void micro(float[] a, int aOff, int rsA, int csA, float[] bp, int bOff, int kc, float[] c, int cOff, int ldc, boolean load) {
         if (simd) {
-            SimdF.micro(a, aOff, rsA, csA, bp, bOff, kc, c, cOff, ldc, load);
+            if (csA == 1) SimdF.microRowMajorA(a, aOff, rsA, bp, bOff, kc, c, cOff, ldc, load);
+            else SimdF.microStridedA(a, aOff, rsA, csA, bp, bOff, kc, c, cOff, ldc, load);
             return;
         }
         for (int r = 0; r < MR; r++) {

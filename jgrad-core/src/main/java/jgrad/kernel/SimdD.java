@@ -16,7 +16,13 @@ final class SimdD {
 
     private SimdD() {}
 
-    static void micro(double[] a, int aOff, int rsA, int csA, double[] bp, int bOff, int kc, double[] c, int cOff, int ldc, boolean load) {
+    /**
+     * C tile (+)= A sliver · packed B panel, A row-major (csA == 1: A·B, A·Bᵀ, padded fringes). Two
+     * methods, not one with a branch: each gets its own JIT profile, so the first products seen cannot
+     * leave the other loop compiled as a trap (a deoptimisation cost up to 25% of a short run), and the
+     * unit stride lets C2 drop the bounds checks on a (6 per step of p cost ~12%: 84 -> 94 GFLOP/s).
+     */
+    static void microRowMajorA(double[] a, int aOff, int rsA, double[] bp, int bOff, int kc, double[] c, int cOff, int ldc, boolean load) {
         int c0 = cOff, c1 = c0 + ldc, c2 = c1 + ldc, c3 = c2 + ldc, c4 = c3 + ldc, c5 = c4 + ldc;
         DoubleVector z = DoubleVector.zero(S);
         DoubleVector x00 = load ? DoubleVector.fromArray(S, c, c0) : z, x01 = load ? DoubleVector.fromArray(S, c, c0 + L) : z;
@@ -26,10 +32,7 @@ final class SimdD {
         DoubleVector x40 = load ? DoubleVector.fromArray(S, c, c4) : z, x41 = load ? DoubleVector.fromArray(S, c, c4 + L) : z;
         DoubleVector x50 = load ? DoubleVector.fromArray(S, c, c5) : z, x51 = load ? DoubleVector.fromArray(S, c, c5 + L) : z;
         int a0 = aOff, a1 = a0 + rsA, a2 = a1 + rsA, a3 = a2 + rsA, a4 = a3 + rsA, a5 = a4 + rsA;
-        // Two copies of one loop: with A row-major (csA == 1, the A·B and A·Bᵀ products) the index of a is
-        // p plus an invariant, so C2 hoists its bounds checks out of the loop; with a variable stride it
-        // cannot, and 6 checks per step of p cost ~12% (measured: 84 -> 94 GFLOP/s at 128x784x256).
-        if (csA == 1) {
+        // the index of a is p plus an invariant: C2 hoists its bounds checks out of the loop
         for (int p = 0, bo = bOff; p < kc; p++, bo += NR) {
             DoubleVector b0 = DoubleVector.fromArray(S, bp, bo), b1 = DoubleVector.fromArray(S, bp, bo + L);
             DoubleVector v = DoubleVector.broadcast(S, a[a0 + p]);
@@ -51,7 +54,31 @@ final class SimdD {
             x50 = b0.fma(v, x50);
             x51 = b1.fma(v, x51);
         }
-        } else {
+        x00.intoArray(c, c0);
+        x01.intoArray(c, c0 + L);
+        x10.intoArray(c, c1);
+        x11.intoArray(c, c1 + L);
+        x20.intoArray(c, c2);
+        x21.intoArray(c, c2 + L);
+        x30.intoArray(c, c3);
+        x31.intoArray(c, c3 + L);
+        x40.intoArray(c, c4);
+        x41.intoArray(c, c4 + L);
+        x50.intoArray(c, c5);
+        x51.intoArray(c, c5 + L);
+    }
+
+    /** The same for A read with any column stride csA (Aᵀ·B reads A stored [k×m], csA = m). */
+    static void microStridedA(double[] a, int aOff, int rsA, int csA, double[] bp, int bOff, int kc, double[] c, int cOff, int ldc, boolean load) {
+        int c0 = cOff, c1 = c0 + ldc, c2 = c1 + ldc, c3 = c2 + ldc, c4 = c3 + ldc, c5 = c4 + ldc;
+        DoubleVector z = DoubleVector.zero(S);
+        DoubleVector x00 = load ? DoubleVector.fromArray(S, c, c0) : z, x01 = load ? DoubleVector.fromArray(S, c, c0 + L) : z;
+        DoubleVector x10 = load ? DoubleVector.fromArray(S, c, c1) : z, x11 = load ? DoubleVector.fromArray(S, c, c1 + L) : z;
+        DoubleVector x20 = load ? DoubleVector.fromArray(S, c, c2) : z, x21 = load ? DoubleVector.fromArray(S, c, c2 + L) : z;
+        DoubleVector x30 = load ? DoubleVector.fromArray(S, c, c3) : z, x31 = load ? DoubleVector.fromArray(S, c, c3 + L) : z;
+        DoubleVector x40 = load ? DoubleVector.fromArray(S, c, c4) : z, x41 = load ? DoubleVector.fromArray(S, c, c4 + L) : z;
+        DoubleVector x50 = load ? DoubleVector.fromArray(S, c, c5) : z, x51 = load ? DoubleVector.fromArray(S, c, c5 + L) : z;
+        int a0 = aOff, a1 = a0 + rsA, a2 = a1 + rsA, a3 = a2 + rsA, a4 = a3 + rsA, a5 = a4 + rsA;
         for (int p = 0, bo = bOff, ap = 0; p < kc; p++, bo += NR, ap += csA) {
             DoubleVector b0 = DoubleVector.fromArray(S, bp, bo), b1 = DoubleVector.fromArray(S, bp, bo + L);
             DoubleVector v = DoubleVector.broadcast(S, a[a0 + ap]);
@@ -72,7 +99,6 @@ final class SimdD {
             v = DoubleVector.broadcast(S, a[a5 + ap]);
             x50 = b0.fma(v, x50);
             x51 = b1.fma(v, x51);
-        }
         }
         x00.intoArray(c, c0);
         x01.intoArray(c, c0 + L);
