@@ -34,7 +34,7 @@ abstract class Gemm implements Parallel.Body {
     private Object sharedB;
     private boolean packing;
 
-    /** Budget for one task's A block (rows × KC), half of Zen 2's 512 KiB L2. */
+    /** Budget for one task's A block (rows × KC): 192 KiB, well inside a 512 KiB (Zen 2) or 1 MiB (Zen 4) L2. */
     static final int A_BLOCK_BYTES = 192 * KC * 4;
 
     /** Bytes per element: 4 or 8. */
