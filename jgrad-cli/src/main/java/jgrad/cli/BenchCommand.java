@@ -1,12 +1,106 @@
 package jgrad.cli;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.PrintWriter;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.function.Supplier;
+import jgrad.cli.bench.MlpBench;
+import jgrad.cli.bench.SymbolicBench;
+import jgrad.cli.bench.Timer;
+import jgrad.cli.bench.XorBench;
+import jgrad.kernel.Parallel;
+import jgrad.kernel.Simd;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 
-@Command(name = "bench", mixinStandardHelpOptions = true, description = "Run the benchmark workloads of shared/bench/SPEC.md.")
+/** {@code jgrad bench}: the workloads of shared/bench/SPEC.md, with the peers' figures and result keys. */
+@Command(name = "bench", mixinStandardHelpOptions = true,
+        description = {"Run the benchmark workloads of shared/bench/SPEC.md (the peers' data, weights and step counts).",
+            "w1 mlp-train: 784-256-128-10 float32, SGD, one timed epoch of 60,000 samples (samples/s).",
+            "w2 xor-tiny: 2-3-1 float64, 40,000 single-sample steps through Sequential + Trainer (steps/s).",
+            "w3 mlp-infer: forward + softmax of 10,000 samples in batches of 1,000, 5 passes (samples/s).",
+            "w4 symbolic-diff: 1,000 diff+simplify of both partials, then the compiled gradient at 10^6 points."})
 final class BenchCommand implements Callable<Integer> {
+    private static final List<String> ALL = List.of("w1", "w2", "w3", "w4");
+    private static final Map<String, String> NAMES = Map.of("w1", "mlp-train", "w2", "xor-tiny", "w3", "mlp-infer", "w4", "symbolic-diff");
+
+    @Spec CommandSpec spec;
+
+    @Parameters(index = "0", defaultValue = "all", paramLabel = "WORKLOAD", description = "w1, w2, w3, w4 or all (default).")
+    String workload;
+
+    @Option(names = "--threads", paramLabel = "N", description = "Threads for the kernels (default: all cores). Results are bit-identical for any N.")
+    Integer threads;
+
+    @Option(names = "--json", description = "One JSON object per workload per line, with the peers' result keys.")
+    boolean json;
+
     @Override
     public Integer call() {
-        throw new UserException("'jgrad bench' is not implemented yet");
+        List<String> which = workload.equals("all") ? ALL : List.of(workload.toLowerCase(Locale.ROOT));
+        if (!ALL.containsAll(which)) throw new UserException("unknown workload '" + workload + "': use w1, w2, w3, w4 or all");
+        if (threads != null) {
+            if (threads < 1) throw new UserException("--threads must be at least 1, got " + threads);
+            Parallel.setThreads(threads);
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        for (String w : which) {
+            Map<String, Object> r = new LinkedHashMap<>();
+            r.put("peer", "jgrad");
+            r.put("workload", w);
+            r.put("threads", threads == null ? "default" : String.valueOf(threads));
+            r.putAll(run(w).get());
+            r.put("threads", threads == null ? "default" : String.valueOf(threads)); // the setting asked for, as the peers
+            r.put("kernel_threads", Parallel.threads());
+            r.put("simd", Simd.ENABLED);
+            r.put("loadavg_1m", Timer.loadAverage());
+            r.put("java", System.getProperty("java.version"));
+            out.println(json ? toJson(r) : human(r));
+            out.flush();
+        }
+        return 0;
+    }
+
+    private static final int W4_ITERATIONS = 1_000; // diff+simplify of both partials, as SPEC.md
+
+    private static Supplier<Map<String, Object>> run(String w) {
+        return switch (w) {
+            case "w1" -> MlpBench::w1;
+            case "w2" -> XorBench::w2;
+            case "w3" -> MlpBench::w3;
+            default -> () -> SymbolicBench.run(W4_ITERATIONS, Parallel.threads() > 1);
+        };
+    }
+
+    private static String toJson(Map<String, Object> r) {
+        try {
+            return new ObjectMapper().writeValueAsString(r);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The headline figure first, then every other key as {@code key value}. */
+    static String human(Map<String, Object> r) {
+        StringBuilder sb = new StringBuilder(String.format(Locale.ROOT, "%s %-13s", r.get("workload"), NAMES.get(r.get("workload"))));
+        if (r.get("samples_per_s") instanceof Double v) sb.append(String.format(Locale.ROOT, " %,12.0f samples/s", v));
+        if (r.get("steps_per_s") instanceof Double v) {
+            sb.append(String.format(Locale.ROOT, " %,12.0f steps/s (%.2f µs/step)", v, 1e6 / v));
+        }
+        for (var e : r.entrySet()) {
+            String k = e.getKey();
+            if (List.of("peer", "workload", "samples_per_s", "steps_per_s", "java").contains(k)) continue;
+            Object v = e.getValue();
+            sb.append("  ").append(k).append(' ').append(v instanceof Double d ? String.format(Locale.ROOT, "%.10g", d) : v);
+        }
+        return sb.toString();
     }
 }

@@ -19,6 +19,10 @@ public final class CrossEntropyLoss implements Loss {
         this.reduction = reduction;
     }
 
+    public Reduction reduction() {
+        return reduction;
+    }
+
     @Override
     public Tensor apply(Tensor logits, Tensor target) {
         if (logits.rank() != 2) {

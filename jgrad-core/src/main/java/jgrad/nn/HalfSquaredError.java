@@ -17,6 +17,10 @@ public final class HalfSquaredError implements Loss {
         this.reduction = reduction;
     }
 
+    public Reduction reduction() {
+        return reduction;
+    }
+
     @Override
     public Tensor apply(Tensor prediction, Tensor target) {
         Tensor d = prediction.sub(Loss.aligned("HalfSquaredError", prediction, target));

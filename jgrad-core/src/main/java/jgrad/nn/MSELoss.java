@@ -14,6 +14,10 @@ public final class MSELoss implements Loss {
         this.reduction = reduction;
     }
 
+    public Reduction reduction() {
+        return reduction;
+    }
+
     @Override
     public Tensor apply(Tensor prediction, Tensor target) {
         Tensor d = prediction.sub(Loss.aligned("MSELoss", prediction, target));

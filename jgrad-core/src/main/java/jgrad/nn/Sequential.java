@@ -5,12 +5,15 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import jgrad.autograd.Autograd;
 import jgrad.tensor.DType;
 import jgrad.tensor.Tensor;
 
 /** Layers applied one after another; parameters are named by position: {@code 0.weight}, {@code 2.bias}. */
 public final class Sequential extends Module {
     private final List<Module> layers = new ArrayList<>();
+    private FusedDense inference; // fast path for forward passes without gradients, planned on first use
+    private boolean planned;
 
     public Sequential(Module... layers) {
         this.layers.addAll(List.of(layers));
@@ -18,6 +21,7 @@ public final class Sequential extends Module {
 
     public Sequential add(Module layer) {
         layers.add(layer);
+        planned = false;
         return this;
     }
 
@@ -27,6 +31,13 @@ public final class Sequential extends Module {
 
     @Override
     public Tensor forward(Tensor x) {
+        if (!Autograd.isGradEnabled()) { // predict(): no graph wanted, dense stacks take the fused path
+            if (!planned) {
+                inference = FusedDense.of(this, null);
+                planned = true;
+            }
+            if (inference != null && inference.accepts(x, null)) return inference.forward(x);
+        }
         for (Module layer : layers) x = layer.forward(x);
         return x;
     }

@@ -2,6 +2,8 @@ package jgrad.optim;
 
 import java.util.ArrayList;
 import java.util.List;
+import jgrad.kernel.FusedD;
+import jgrad.kernel.FusedF;
 import jgrad.tensor.Tensor;
 
 /**
@@ -58,15 +60,12 @@ public final class SGD extends Optimizer {
         }
     }
 
-    /** The hot case, on the raw arrays. */
+    /** The hot case, on the raw arrays: p += (−lr)·g, the same rounding as p −= lr·g. */
     private void plainStep(Tensor p, Tensor g) {
         if (p.data64() != null && g.data64() != null) {
-            double[] pd = p.data64(), gd = g.data64();
-            for (int i = 0; i < pd.length; i++) pd[i] -= lr * gd[i];
+            FusedD.axpy(-lr, g.data64(), p.data64(), p.size());
         } else if (p.data32() != null && g.data32() != null) {
-            float[] pf = p.data32(), gf = g.data32();
-            float rate = (float) lr;
-            for (int i = 0; i < pf.length; i++) pf[i] -= rate * gf[i];
+            FusedF.axpy(-(float) lr, g.data32(), p.data32(), p.size());
         } else {
             for (int i = 0; i < p.size(); i++) p.setFlat(i, p.getFlat(i) - lr * g.getFlat(i));
         }

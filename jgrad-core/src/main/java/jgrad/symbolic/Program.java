@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.IntStream;
+import jgrad.kernel.Parallel;
 
 /**
  * Formulas compiled to straight-line code over registers. Common subexpressions are computed once:
@@ -109,16 +109,18 @@ final class Program {
         }
     }
 
-    /** The batch split across cores; every point is computed by the same code, so results are identical. */
+    /**
+     * The batch split across cores, on jgrad's one kernel thread pool (a second pool, such as the
+     * common ForkJoin pool, would fight it for the same cores); every point is computed by the same
+     * code, so results are identical.
+     */
     void runParallel(double[][] in, double[][] out, int count) {
         if (count < PARALLEL_MIN) {
             run(in, out, 0, count, workspace());
             return;
         }
         int chunk = 1 << 14;
-        IntStream.range(0, (count + chunk - 1) / chunk).parallel().forEach(c -> {
-            run(in, out, c * chunk, Math.min(count, (c + 1) * chunk), workspace());
-        });
+        Parallel.run((count + chunk - 1) / chunk, c -> run(in, out, c * chunk, Math.min(count, (c + 1) * chunk), workspace()));
     }
 
     /** One point: the workspace's first lane. */

@@ -251,6 +251,15 @@ public final class Tensor {
         grad = null;
     }
 
+    /**
+     * The gradient, created as zeros when there is none: for kernels that write a parameter's gradient
+     * in place ({@link jgrad.nn.FusedDense}) instead of accumulating it through {@link #backward()}.
+     */
+    public Tensor gradStorage() {
+        if (grad == null) grad = new Tensor(dtype, shape);
+        return grad;
+    }
+
     /** The operation that produced this tensor ("" for a leaf), for drawing the graph. */
     public String op() {
         return op;

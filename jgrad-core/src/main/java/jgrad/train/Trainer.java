@@ -3,6 +3,7 @@ package jgrad.train;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import jgrad.nn.FusedDense;
 import jgrad.nn.Loss;
 import jgrad.nn.Module;
 import jgrad.optim.Optimizer;
@@ -21,6 +22,9 @@ import jgrad.tensor.Tensor;
  * <p>Each batch: forward, loss, backward, update. The loss threshold is tested on the loss measured
  * before the update, as the seeds do; with one batch per epoch that means before the epoch's update.
  * With patience, the parameters of the best validation epoch are restored at the end.
+ *
+ * <p>Dense models ({@link FusedDense#of}) train on a fused path without a graph; the numbers are those
+ * of the autograd path, which {@link Builder#fastPath(boolean) fastPath(false)} forces.
  */
 public final class Trainer {
     private final Module model;
@@ -35,6 +39,7 @@ public final class Trainer {
     private final Tensor xVal;
     private final Tensor yVal;
     private final List<TrainingListener> listeners;
+    private final boolean fastPath;
 
     private Trainer(Builder b) {
         this.model = b.model;
@@ -49,6 +54,7 @@ public final class Trainer {
         this.xVal = b.xVal;
         this.yVal = b.yVal;
         this.listeners = List.copyOf(b.listeners);
+        this.fastPath = b.fastPath;
     }
 
     public static Builder builder(Module model, Loss loss, Optimizer optimizer) {
@@ -69,6 +75,8 @@ public final class Trainer {
         int bestEpoch = 0;
         Map<String, Tensor> bestState = null;
         History.StopReason reason = History.StopReason.MAX_EPOCHS;
+        FusedDense fused = fastPath ? FusedDense.of(model, loss) : null;
+        if (fused != null && !fused.accepts(x, y)) fused = null;
 
         epochLoop:
         for (int epoch = 1; epoch <= epochs; epoch++) {
@@ -78,11 +86,17 @@ public final class Trainer {
             int batch = 0;
             for (int from = 0; from < n; from += size, batch++) {
                 int to = Math.min(n, from + size);
-                Tensor xb = fullBatch ? x : x.rows(indices(order, from, to));
-                Tensor yb = fullBatch ? y : y.rows(indices(order, from, to));
-                optimizer.zeroGrad();
-                Tensor l = loss.apply(model.forward(xb), yb);
-                double value = l.item();
+                Tensor l = null;
+                double value;
+                if (fused != null) {
+                    value = fused.trainStep(x, y, order, from, to); // sets the gradients: no zeroGrad, no backward
+                } else {
+                    Tensor xb = fullBatch ? x : x.rows(indices(order, from, to));
+                    Tensor yb = fullBatch ? y : y.rows(indices(order, from, to));
+                    optimizer.zeroGrad();
+                    l = loss.apply(model.forward(xb), yb);
+                    value = l.item();
+                }
                 if (!Double.isFinite(value)) {
                     throw new TrainingDivergedException("loss became " + value + " at epoch " + epoch + ", batch " + (batch + 1)
                             + "; try a smaller learning rate (now " + optimizer.learningRate() + ")");
@@ -92,8 +106,11 @@ public final class Trainer {
                     history.add(new EpochStats(epoch, value, validationLoss(), seconds(start)));
                     break epochLoop;
                 }
-                l.backward();
-                for (TrainingListener listener : listeners) listener.afterBackward(epoch, batch, l);
+                if (l != null) l.backward();
+                if (!listeners.isEmpty()) {
+                    Tensor lossTensor = l != null ? l : Tensor.scalar(value);
+                    for (TrainingListener listener : listeners) listener.afterBackward(epoch, batch, lossTensor);
+                }
                 optimizer.step();
                 total += value * (to - from);
             }
@@ -153,6 +170,7 @@ public final class Trainer {
         private Tensor xVal;
         private Tensor yVal;
         private final List<TrainingListener> listeners = new ArrayList<>();
+        private boolean fastPath = true;
 
         private Builder(Module model, Loss loss, Optimizer optimizer) {
             this.model = model;
@@ -204,6 +222,12 @@ public final class Trainer {
 
         public Builder listener(TrainingListener listener) {
             listeners.add(listener);
+            return this;
+        }
+
+        /** Whether dense models may take the fused path (default true; same numbers, no graph to inspect). */
+        public Builder fastPath(boolean fastPath) {
+            this.fastPath = fastPath;
             return this;
         }
 

@@ -90,7 +90,7 @@ public final class SymbolicBench {
         result.put("eval_first_call_seconds", firstCall);
         result.put("eval_1e6_seconds", eval);
         result.put("eval_points_per_s", POINTS / eval);
-        result.put("eval_threads", multiThreaded ? Runtime.getRuntime().availableProcessors() : 1);
+        result.put("eval_threads", multiThreaded ? jgrad.kernel.Parallel.threads() : 1);
         result.put("grad_sum", List.of(sum(grad[0]), sum(grad[1])));
         result.put("dfdx", dfdx.toString());
         result.put("dfdy", dfdy.toString());
@@ -113,10 +113,7 @@ public final class SymbolicBench {
 
     /** The float64 uniform of the shared SplitMix64 stream: (v >>> 11) * 2^-53 (SPEC.md, Synth.uf64). */
     static double uniform(long seed, long i) {
-        long z = seed + (i + 1) * 0x9E3779B97F4A7C15L;
-        z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
-        z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
-        return ((z ^ (z >>> 31)) >>> 11) * 0x1.0p-53;
+        return Synth.uf64(seed, i);
     }
 
     private static double sum(double[] v) {

@@ -1,0 +1,117 @@
+package jgrad.cli.bench;
+
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import jgrad.nn.CrossEntropyLoss;
+import jgrad.nn.Linear;
+import jgrad.nn.ReLU;
+import jgrad.nn.Sequential;
+import jgrad.nn.Softmax;
+import jgrad.optim.SGD;
+import jgrad.tensor.DType;
+import jgrad.tensor.Tensor;
+import jgrad.train.History;
+import jgrad.train.Trainer;
+
+/**
+ * W1 (mlp-train) and W3 (mlp-infer) of SPEC.md through jgrad's public API: a float32 Sequential
+ * 784-256(ReLU)-128(ReLU)-10 with the shared initial weights, trained by {@link Trainer} with softmax
+ * cross-entropy and plain SGD, minibatches of 128 in order.
+ */
+public final class MlpBench {
+    private MlpBench() {}
+
+    /** The W1/W3 network with SPEC.md's He-uniform weights (seeds 11, 12, 13) and zero biases. */
+    static Sequential network() {
+        Sequential net = new Sequential(new Linear(Synth.N_IN, Synth.H1), new ReLU(), new Linear(Synth.H1, Synth.H2), new ReLU(),
+                new Linear(Synth.H2, Synth.N_OUT)).to(DType.FLOAT32);
+        int layer = 1;
+        for (var m : net.layers()) {
+            if (!(m instanceof Linear l)) continue;
+            l.weight().copyFrom(Tensor.fromArray(Synth.weights(layer++), l.inFeatures(), l.outFeatures()));
+            l.bias().fill(0);
+        }
+        return net;
+    }
+
+    /** One untimed warm-up epoch, then one timed epoch. */
+    public static Map<String, Object> w1() {
+        float[] xs = Synth.inputs(Synth.N_TRAIN);
+        int[] labels = Synth.labels(xs, Synth.N_TRAIN);
+        Tensor x = Tensor.fromArray(xs, Synth.N_TRAIN, Synth.N_IN);
+        double[] classes = new double[labels.length];
+        for (int i = 0; i < labels.length; i++) classes[i] = labels[i];
+        Tensor y = Tensor.fromArray(classes, labels.length);
+        Sequential net = network();
+        SGD sgd = new SGD(net.parameters(), Synth.LR_MLP);
+        Trainer epoch = Trainer.builder(net, new CrossEntropyLoss(), sgd).epochs(1).batchSize(Synth.BATCH).shuffle(false).build();
+
+        History warm = epoch.fit(x, y);
+        Timer t = new Timer();
+        t.start();
+        History timed = epoch.fit(x, y);
+        t.stop();
+
+        Map<String, Object> r = new LinkedHashMap<>();
+        r.put("samples_per_s", Synth.N_TRAIN / t.seconds);
+        t.into(r);
+        r.put("loss", timed.last().loss());
+        r.put("final_loss_full", fullLoss(net, xs, labels));
+        r.put("warmup_loss", warm.last().loss());
+        r.put("steps", Math.ceilDiv(Synth.N_TRAIN, Synth.BATCH));
+        r.put("checksum", Synth.checksum(xs, labels));
+        return r;
+    }
+
+    /** Mean cross-entropy over all samples after training, in float64 from the float32 logits (as numpy). */
+    static double fullLoss(Sequential net, float[] xs, int[] labels) {
+        double total = 0;
+        int chunk = 10_000;
+        for (int from = 0; from < labels.length; from += chunk) {
+            int rows = Math.min(chunk, labels.length - from);
+            float[] part = Arrays.copyOfRange(xs, from * Synth.N_IN, (from + rows) * Synth.N_IN);
+            Tensor logits = net.predict(Tensor.fromArray(part, rows, Synth.N_IN));
+            for (int r = 0; r < rows; r++) {
+                double max = Double.NEGATIVE_INFINITY, s = 0;
+                for (int k = 0; k < Synth.N_OUT; k++) max = Math.max(max, logits.getFlat(r * Synth.N_OUT + k));
+                for (int k = 0; k < Synth.N_OUT; k++) s += Math.exp(logits.getFlat(r * Synth.N_OUT + k) - max);
+                double p = Math.exp(logits.getFlat(r * Synth.N_OUT + labels[from + r]) - max) / s;
+                total -= Math.log(Math.max(p, 1e-30));
+            }
+        }
+        return total / labels.length;
+    }
+
+    /** Forward pass with softmax over the first 10,000 samples in batches of 1,000: one untimed pass, 5 timed. */
+    public static Map<String, Object> w3() {
+        float[] xs = Synth.inputs(Synth.N_INFER);
+        Tensor[] batches = new Tensor[Synth.N_INFER / Synth.INFER_BATCH];
+        for (int b = 0; b < batches.length; b++) {
+            int from = b * Synth.INFER_BATCH * Synth.N_IN;
+            batches[b] = Tensor.fromArray(Arrays.copyOfRange(xs, from, from + Synth.INFER_BATCH * Synth.N_IN), Synth.INFER_BATCH, Synth.N_IN);
+        }
+        Sequential net = network().add(new Softmax()); // the forward pass includes the softmax
+        Tensor out = onePass(net, batches);
+        Timer t = new Timer();
+        t.start();
+        for (int pass = 0; pass < Synth.INFER_PASSES; pass++) out = onePass(net, batches);
+        t.stop();
+        int n = Synth.N_INFER * Synth.INFER_PASSES;
+        Map<String, Object> r = new LinkedHashMap<>();
+        r.put("samples_per_s", n / t.seconds);
+        t.into(r);
+        r.put("samples", n);
+        double s = 0;
+        for (int i = 0; i < out.size(); i++) s += out.getFlat(i) * (i % Synth.N_OUT);
+        r.put("checksum", s); // Σ p_k·k over the last batch: the mean predicted class × 1000
+        if (out.dtype() != DType.FLOAT32) throw new IllegalStateException("W3 must run in float32");
+        return r;
+    }
+
+    private static Tensor onePass(Sequential net, Tensor[] batches) {
+        Tensor out = null;
+        for (Tensor b : batches) out = net.predict(b);
+        return out;
+    }
+}

@@ -1,0 +1,16 @@
+#!/usr/bin/env bash
+# Writes the float64 kernels from their float32 sources (as EJML generates its float32 code), so the
+# two stay one piece of logic: edit src/main/java/jgrad/kernel/*F.java, then run this script.
+set -euo pipefail
+cd "$(dirname "$0")/src/main/java/jgrad/kernel"
+for f in GemmF SimdF FusedF; do
+    d="${f%F}D"
+    {
+        echo "// GENERATED from $f.java by jgrad-core/gen-float64.sh: edit that file and rerun the script."
+        sed -E -e 's/\b(Gemm|Simd|Fused)F\b/\1D/g' \
+            -e 's/FloatVector/DoubleVector/g; s/VectorSpecies<Float>/VectorSpecies<Double>/g' \
+            -e "s/Float\./Double./g" \
+            -e 's/\(float\) //g; s/\bfloat\b/double/g; s/float32/float64/g' \
+            -e 's/\b([0-9]+)f\b/\1.0/g' "$f.java"
+    } > "$d.java"
+done

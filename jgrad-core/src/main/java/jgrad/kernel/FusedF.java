@@ -1,0 +1,149 @@
+package jgrad.kernel;
+
+/**
+ * float32 kernels around the matrix products of a dense layer, on row-major [rows×cols] buffers, in
+ * place, allocation-free: bias + activation, its backward, bias gradients, softmax cross-entropy,
+ * the SGD update. Plain loops that C2 vectorises where it can (bias, ReLU, axpy); exp goes through
+ * {@link Math#exp} so every path gives the same bits.
+ */
+public final class FusedF {
+    private FusedF() {}
+
+    /** z[r][j] = act(z[r][j] + bias[j]) in place; bias may be null. */
+    public static void biasActivate(float[] z, float[] bias, int rows, int cols, Activation act) {
+        for (int r = 0; r < rows; r++) {
+            int o = r * cols;
+            if (bias != null) for (int j = 0; j < cols; j++) z[o + j] += bias[j];
+            activate(z, o, cols, act);
+        }
+    }
+
+    /** y[off..off+len) = act(y) in place. */
+    public static void activate(float[] y, int off, int len, Activation act) {
+        switch (act) {
+            case IDENTITY -> { }
+            case RELU -> {
+                for (int i = off; i < off + len; i++) y[i] = Math.max(y[i], 0f);
+            }
+            case SIGMOID -> {
+                for (int i = off; i < off + len; i++) y[i] = (float) (1.0 / (1.0 + Math.exp(-y[i])));
+            }
+            case TANH -> {
+                for (int i = off; i < off + len; i++) y[i] = (float) Math.tanh(y[i]);
+            }
+        }
+    }
+
+    /** g[i] *= act'(z[i]) for i < len, the derivative taken from the activation's output y. */
+    public static void activationBackward(float[] y, float[] g, int len, Activation act) {
+        switch (act) {
+            case IDENTITY -> { }
+            case RELU -> {
+                // y >= 0, so signum(y) is the 0/1 mask: branch-free (half the signs are random: a branch
+                // would mispredict) and vectorised by C2
+                for (int i = 0; i < len; i++) g[i] *= Math.signum(y[i]);
+            }
+            case SIGMOID -> {
+                for (int i = 0; i < len; i++) g[i] *= y[i] * (1f - y[i]);
+            }
+            case TANH -> {
+                for (int i = 0; i < len; i++) g[i] *= 1f - y[i] * y[i];
+            }
+        }
+    }
+
+    /** out[j] (+)= Σ_r g[r][j]: the bias gradient, summed over rows in order. */
+    public static void columnSums(float[] g, int rows, int cols, float[] out, boolean accumulate) {
+        if (!accumulate) java.util.Arrays.fill(out, 0, cols, 0f);
+        for (int r = 0; r < rows; r++) {
+            int o = r * cols;
+            for (int j = 0; j < cols; j++) out[j] += g[o + j];
+        }
+    }
+
+    /**
+     * y += alpha · x over len elements: in place SGD is {@code axpy(-lr, grad, w, n)}. Large vectors (a
+     * big layer's weights) are split over the kernel threads: the update is memory-bound, and two cores
+     * move more bytes than one. Each element is computed alike either way.
+     */
+    public static void axpy(float alpha, float[] x, float[] y, int len) {
+        if (len < AXPY_PARALLEL_MIN || Parallel.threads() == 1) {
+            axpy(alpha, x, y, 0, len);
+            return;
+        }
+        Axpy job = AXPY.get();
+        job.alpha = alpha;
+        job.x = x;
+        job.y = y;
+        job.len = len;
+        try {
+            Parallel.run(Math.ceilDiv(len, AXPY_CHUNK), job);
+        } finally {
+            job.x = job.y = null;
+        }
+    }
+
+    private static void axpy(float alpha, float[] x, float[] y, int from, int to) {
+        for (int i = from; i < to; i++) y[i] += alpha * x[i];
+    }
+
+    private static final int AXPY_PARALLEL_MIN = 1 << 16, AXPY_CHUNK = 1 << 14;
+    private static final ThreadLocal<Axpy> AXPY = ThreadLocal.withInitial(Axpy::new);
+
+    /** A reusable axpy job (no allocation per call), one per calling thread. */
+    private static final class Axpy implements Parallel.Body {
+        float alpha;
+        float[] x, y;
+        int len;
+
+        @Override
+        public void run(int task) {
+            axpy(alpha, x, y, task * AXPY_CHUNK, Math.min(len, (task + 1) * AXPY_CHUNK));
+        }
+    }
+
+    /**
+     * Row-wise softmax in place, the maximum subtracted first so exp cannot overflow; computed as the
+     * autograd softmax does (e / Σe, in double), so float64 results are identical to it.
+     */
+    public static void softmax(float[] z, int rows, int cols) {
+        for (int r = 0; r < rows; r++) {
+            int o = r * cols;
+            double max = rowMax(z, o, cols), s = 0;
+            for (int j = 0; j < cols; j++) {
+                double e = Math.exp(z[o + j] - max);
+                z[o + j] = (float) e;
+                s += e;
+            }
+            for (int j = 0; j < cols; j++) z[o + j] = (float) (z[o + j] / s);
+        }
+    }
+
+    /**
+     * Softmax cross-entropy of logits [rows×cols] against integer labels: returns the summed loss
+     * Σ_r (log Σ_j e^z_rj − z_r,label) and writes grad = (softmax − onehot) · gradScale (1/rows for
+     * the gradient of the mean). grad may be the logits array itself.
+     */
+    public static double softmaxCrossEntropy(float[] logits, int rows, int cols, int[] labels, float[] grad, float gradScale) {
+        double total = 0;
+        for (int r = 0; r < rows; r++) {
+            int o = r * cols, y = labels[r];
+            if (y < 0 || y >= cols) throw new IllegalArgumentException("label " + y + " of row " + r + " not in [0, " + cols + ")");
+            float max = rowMax(logits, o, cols);
+            float zy = logits[o + y] - max;
+            double s = 0;
+            for (int j = 0; j < cols; j++) s += grad[o + j] = (float) Math.exp(logits[o + j] - max);
+            total += Math.log(s) - zy;
+            float inv = (float) (1.0 / s);
+            for (int j = 0; j < cols; j++) grad[o + j] = grad[o + j] * inv * gradScale;
+            grad[o + y] -= gradScale;
+        }
+        return total;
+    }
+
+    private static float rowMax(float[] z, int o, int cols) {
+        float max = Float.NEGATIVE_INFINITY;
+        for (int j = 0; j < cols; j++) max = Math.max(max, z[o + j]);
+        return max;
+    }
+}

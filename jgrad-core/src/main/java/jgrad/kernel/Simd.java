@@ -1,0 +1,15 @@
+package jgrad.kernel;
+
+/**
+ * Whether the Vector API kernels are used. They need the incubator module jdk.incubator.vector
+ * ({@code --add-modules jdk.incubator.vector}, which ./jgrad and the build pass); without it, or with
+ * {@code -Djgrad.simd=false}, the scalar kernels run. The SIMD classes are referenced only behind this
+ * flag, so they are never loaded without the module.
+ */
+public final class Simd {
+    /** True when the SIMD kernels are in use. */
+    public static final boolean ENABLED = Boolean.parseBoolean(System.getProperty("jgrad.simd", "true"))
+            && ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent();
+
+    private Simd() {}
+}

@@ -1,0 +1,262 @@
+package jgrad.nn;
+
+import java.util.ArrayList;
+import java.util.List;
+import jgrad.kernel.Activation;
+import jgrad.kernel.FusedD;
+import jgrad.kernel.FusedF;
+import jgrad.kernel.MatMul;
+import jgrad.tensor.DType;
+import jgrad.tensor.Tensor;
+
+/**
+ * The fast path for a {@link Sequential} of {@link Linear} layers, each followed by at most one of
+ * {@link ReLU}, {@link Sigmoid}, {@link Tanh}, {@link Identity}, trained on {@link MSELoss},
+ * {@link HalfSquaredError} or {@link CrossEntropyLoss} with class-index targets; for inference the
+ * stack may end with a {@link Softmax}.
+ *
+ * <p>Instead of building a graph per step it runs the layers' forward and backward passes by hand into
+ * buffers kept from step to step: X·W then bias + activation in place, then Gᵀ-style products for the
+ * gradients, which it writes straight into each parameter's {@code grad()}. The arithmetic is the
+ * autograd path's, operation for operation (same products, same bias-then-activation order, the same
+ * derivative formulas), so both give the same numbers; the speed comes from no graph, no allocation in
+ * steady state and no per-element dispatch. {@link jgrad.train.Trainer} and {@link Sequential#predict}
+ * use it on their own when {@link #of} accepts the model; anything else takes the autograd path.
+ *
+ * <p>Not thread-safe for training; {@link #forward} serialises concurrent callers.
+ */
+public final class FusedDense {
+    private final Linear[] layers;
+    private final Activation[] acts;
+    private final int[] widths; // widths[0] = inputs, widths[l + 1] = outputs of layer l
+    private final Loss loss;
+    private final boolean softmaxOut; // inference only: probabilities out
+    private DType dtype;
+    private int capacity; // rows the buffers hold
+    private Tensor[] h; // h[l] = act(a_l · W_l + b_l), [rows × widths[l+1]]
+    private Tensor[] g; // g[l] = dL/d h[l], then dL/dz_l in place
+    private Tensor xRows; // gathered input rows when a batch is not contiguous
+    private int[] labels;
+
+    private FusedDense(List<Linear> layers, List<Activation> acts, Loss loss, boolean softmaxOut) {
+        this.softmaxOut = softmaxOut;
+        this.layers = layers.toArray(Linear[]::new);
+        this.acts = acts.toArray(Activation[]::new);
+        this.loss = loss;
+        widths = new int[this.layers.length + 1];
+        widths[0] = this.layers[0].inFeatures();
+        for (int l = 0; l < this.layers.length; l++) widths[l + 1] = this.layers[l].outFeatures();
+    }
+
+    /**
+     * The fast path for {@code model} trained on {@code loss} (null: inference only), or null when some
+     * layer, the loss, or the chaining of sizes is not one it handles.
+     */
+    public static FusedDense of(Module model, Loss loss) {
+        if (!(model instanceof Sequential seq) || !supportedLoss(loss)) return null;
+        List<Linear> linears = new ArrayList<>();
+        List<Activation> acts = new ArrayList<>();
+        List<Module> modules = seq.layers();
+        boolean softmaxOut = loss == null && !modules.isEmpty() && modules.getLast() instanceof Softmax;
+        for (Module m : softmaxOut ? modules.subList(0, modules.size() - 1) : modules) {
+            if (m instanceof Linear l) {
+                if (!linears.isEmpty() && linears.getLast().outFeatures() != l.inFeatures()) return null;
+                linears.add(l);
+                acts.add(Activation.IDENTITY);
+                continue;
+            }
+            Activation a = activation(m);
+            if (a == null || linears.isEmpty() || acts.getLast() != Activation.IDENTITY) return null;
+            if (a != Activation.IDENTITY) acts.set(acts.size() - 1, a);
+        }
+        return linears.isEmpty() ? null : new FusedDense(linears, acts, loss, softmaxOut);
+    }
+
+    private static Activation activation(Module m) {
+        if (m instanceof ReLU) return Activation.RELU;
+        if (m instanceof Sigmoid) return Activation.SIGMOID;
+        if (m instanceof Tanh) return Activation.TANH;
+        if (m instanceof Identity) return Activation.IDENTITY;
+        return null;
+    }
+
+    private static boolean supportedLoss(Loss loss) {
+        return loss == null || loss instanceof MSELoss || loss instanceof HalfSquaredError || loss instanceof CrossEntropyLoss;
+    }
+
+    /**
+     * Whether inputs x [n, inputs] (and targets y, when training) fit: the dtype of every parameter, the
+     * targets' sizes, and (for training) every parameter learning.
+     */
+    public boolean accepts(Tensor x, Tensor y) {
+        DType t = layers[0].weight().dtype();
+        for (Linear l : layers) {
+            if (l.weight().dtype() != t || (l.hasBias() && l.bias().dtype() != t)) return false;
+        }
+        if (x.rank() != 2 || x.dim(1) != widths[0] || x.dtype() != t) return false;
+        if (y == null) return true;
+        for (Linear l : layers) for (Tensor p : l.parameters()) if (!p.requiresGrad()) return false; // frozen: autograd
+        int n = x.dim(0), out = widths[widths.length - 1];
+        if (loss instanceof CrossEntropyLoss) return y.rank() == 1 && y.size() == n;
+        return y.size() == n * out && y.dim(0) == n;
+    }
+
+    /** The model's output for every row of x (an {@link #accepts accepted} input), as a new tensor. */
+    public synchronized Tensor forward(Tensor x) {
+        int n = x.dim(0);
+        prepare(n);
+        forwardRows(x, 0, n);
+        if (softmaxOut) Kernels.softmax(h[h.length - 1], n, widths[widths.length - 1]);
+        Tensor out = Tensor.zeros(dtype, n, widths[widths.length - 1]);
+        copyRows(h[h.length - 1], out, out.size());
+        return out;
+    }
+
+    /**
+     * One training step's forward and backward pass on rows from..to-1 of x and y (rows order[from..to-1]
+     * when order is not null): sets every parameter's {@code grad()} to the gradient of the loss, as
+     * zeroGrad + backward would, and returns the loss before the update.
+     */
+    public double trainStep(Tensor x, Tensor y, int[] order, int from, int to) {
+        int rows = to - from;
+        prepare(rows);
+        Tensor in = x;
+        int inOffset = from * widths[0];
+        if (order != null) {
+            gather(x, order, from, rows, widths[0], xRows);
+            in = xRows;
+            inOffset = 0;
+        }
+        forwardRows(in, inOffset, rows);
+        double value = lossAndGradient(y, order, from, rows);
+        backward(in, inOffset, rows);
+        return value;
+    }
+
+    private void forwardRows(Tensor in, int inOffset, int rows) {
+        Tensor a = in;
+        int off = inOffset;
+        for (int l = 0; l < layers.length; l++) {
+            Linear layer = layers[l];
+            Kernels.linear(a, off, layer.weight(), layer.hasBias() ? layer.bias() : null, acts[l], h[l], rows, widths[l], widths[l + 1]);
+            a = h[l];
+            off = 0;
+        }
+    }
+
+    /** The loss of the last layer's output and its gradient into g[last], both as the autograd rules compute them. */
+    private double lossAndGradient(Tensor y, int[] order, int from, int rows) {
+        int last = layers.length - 1, out = widths[last + 1];
+        Tensor pred = h[last], grad = g[last];
+        if (loss instanceof CrossEntropyLoss ce) {
+            for (int r = 0; r < rows; r++) {
+                double c = y.getFlat(order == null ? from + r : order[from + r]);
+                if (c != Math.rint(c) || c < 0 || c >= out) {
+                    throw new IllegalArgumentException("CrossEntropyLoss: target " + c + " at row " + r + " is not a class in 0.." + (out - 1));
+                }
+                labels[r] = (int) c;
+            }
+            boolean mean = ce.reduction() == Loss.Reduction.MEAN;
+            double total = Kernels.softmaxCrossEntropy(pred, rows, out, labels, grad, mean ? 1.0 / rows : 1.0);
+            return mean ? total / rows : total;
+        }
+        // squared error: c·Σ d² over outputs, then averaged over elements (MSE) or rows (½ squared error)
+        boolean half = loss instanceof HalfSquaredError;
+        Loss.Reduction reduction = half ? ((HalfSquaredError) loss).reduction() : ((MSELoss) loss).reduction();
+        double divisor = reduction == Loss.Reduction.SUM ? 1 : half ? rows : (double) rows * out;
+        double scale = (1.0 / divisor) * (half ? 0.5 : 1.0), total = 0;
+        for (int r = 0; r < rows; r++) {
+            int sample = order == null ? from + r : order[from + r];
+            for (int j = 0; j < out; j++) {
+                double d = pred.getFlat(r * out + j) - y.getFlat(sample * out + j);
+                total += d * d;
+                double part = scale * d; // d·d contributes through both factors, as autograd sums them
+                grad.setFlat(r * out + j, part + part);
+            }
+        }
+        return half ? total * 0.5 / divisor : total / divisor;
+    }
+
+    private void backward(Tensor in, int inOffset, int rows) {
+        for (int l = layers.length - 1; l >= 0; l--) {
+            Linear layer = layers[l];
+            int fanIn = widths[l], fanOut = widths[l + 1];
+            Kernels.activationBackward(h[l], g[l], rows * fanOut, acts[l]);
+            Tensor a = l == 0 ? in : h[l - 1];
+            Kernels.atb(a, l == 0 ? inOffset : 0, g[l], layer.weight().gradStorage(), fanIn, rows, fanOut);
+            if (layer.hasBias()) Kernels.columnSums(g[l], rows, fanOut, layer.bias().gradStorage());
+            if (l > 0) Kernels.abt(g[l], layer.weight(), g[l - 1], rows, fanOut, fanIn);
+        }
+    }
+
+    /** Buffers for at least {@code rows} rows in the parameters' dtype; reallocated only when they grow. */
+    private void prepare(int rows) {
+        DType t = layers[0].weight().dtype();
+        if (t == dtype && rows <= capacity) return;
+        dtype = t;
+        capacity = Math.max(rows, capacity);
+        h = new Tensor[layers.length];
+        g = new Tensor[layers.length];
+        for (int l = 0; l < layers.length; l++) {
+            h[l] = Tensor.zeros(t, capacity, widths[l + 1]);
+            g[l] = Tensor.zeros(t, capacity, widths[l + 1]);
+        }
+        xRows = Tensor.zeros(t, capacity, widths[0]);
+        labels = new int[capacity];
+    }
+
+    private static void gather(Tensor x, int[] order, int from, int rows, int width, Tensor into) {
+        for (int r = 0; r < rows; r++) {
+            int src = order[from + r] * width;
+            if (x.data64() != null) System.arraycopy(x.data64(), src, into.data64(), r * width, width);
+            else System.arraycopy(x.data32(), src, into.data32(), r * width, width);
+        }
+    }
+
+    private static void copyRows(Tensor from, Tensor to, int count) {
+        if (from.data64() != null) System.arraycopy(from.data64(), 0, to.data64(), 0, count);
+        else System.arraycopy(from.data32(), 0, to.data32(), 0, count);
+    }
+
+    /** The kernels on tensors' storage, float64 or float32 (all arguments share one dtype). */
+    private static final class Kernels {
+        /** c = act(a·w + bias): matrix product, bias and activation in one pass. */
+        static void linear(Tensor a, int aOff, Tensor w, Tensor bias, Activation act, Tensor c, int m, int k, int n) {
+            if (a.data64() != null) {
+                MatMul.abBiasActivate(a.data64(), aOff, w.data64(), bias == null ? null : bias.data64(), act, c.data64(), m, k, n);
+            } else {
+                MatMul.abBiasActivate(a.data32(), aOff, w.data32(), bias == null ? null : bias.data32(), act, c.data32(), m, k, n);
+            }
+        }
+
+        static void atb(Tensor a, int aOff, Tensor b, Tensor c, int m, int k, int n) {
+            if (a.data64() != null) MatMul.atb(a.data64(), aOff, b.data64(), c.data64(), m, k, n, false);
+            else MatMul.atb(a.data32(), aOff, b.data32(), c.data32(), m, k, n, false);
+        }
+
+        static void abt(Tensor a, Tensor b, Tensor c, int m, int k, int n) {
+            if (a.data64() != null) MatMul.abt(a.data64(), b.data64(), c.data64(), m, k, n, false);
+            else MatMul.abt(a.data32(), b.data32(), c.data32(), m, k, n, false);
+        }
+
+        static void softmax(Tensor z, int rows, int cols) {
+            if (z.data64() != null) FusedD.softmax(z.data64(), rows, cols);
+            else FusedF.softmax(z.data32(), rows, cols);
+        }
+
+        static void activationBackward(Tensor y, Tensor g, int len, Activation act) {
+            if (y.data64() != null) FusedD.activationBackward(y.data64(), g.data64(), len, act);
+            else FusedF.activationBackward(y.data32(), g.data32(), len, act);
+        }
+
+        static void columnSums(Tensor g, int rows, int cols, Tensor out) {
+            if (g.data64() != null) FusedD.columnSums(g.data64(), rows, cols, out.data64(), false);
+            else FusedF.columnSums(g.data32(), rows, cols, out.data32(), false);
+        }
+
+        static double softmaxCrossEntropy(Tensor logits, int rows, int cols, int[] labels, Tensor grad, double scale) {
+            if (logits.data64() != null) return FusedD.softmaxCrossEntropy(logits.data64(), rows, cols, labels, grad.data64(), scale);
+            return FusedF.softmaxCrossEntropy(logits.data32(), rows, cols, labels, grad.data32(), (float) scale);
+        }
+    }
+}

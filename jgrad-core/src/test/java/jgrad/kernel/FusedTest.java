@@ -1,0 +1,125 @@
+package jgrad.kernel;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/** The fused layer kernels against their textbook formulas, float64 exactly and float32 to rounding. */
+class FusedTest {
+    static final int ROWS = 7, COLS = 13;
+
+    static double f(Activation act, double z) {
+        return switch (act) {
+            case IDENTITY -> z;
+            case RELU -> Math.max(z, 0);
+            case SIGMOID -> 1 / (1 + Math.exp(-z));
+            case TANH -> Math.tanh(z);
+        };
+    }
+
+    static double derivative(Activation act, double z) {
+        return switch (act) {
+            case IDENTITY -> 1;
+            case RELU -> z > 0 ? 1 : 0;
+            case SIGMOID -> f(act, z) * (1 - f(act, z));
+            case TANH -> 1 - Math.tanh(z) * Math.tanh(z);
+        };
+    }
+
+    static double[] random(long seed, int n) {
+        return MatMulTest.random(new SplittableRandom(seed), n);
+    }
+
+    @ParameterizedTest
+    @EnumSource(Activation.class)
+    void biasActivationAndItsBackward(Activation act) {
+        double[] z = random(1, ROWS * COLS), bias = random(2, COLS), g = random(3, ROWS * COLS);
+        double[] y = z.clone(), back = g.clone();
+        FusedD.biasActivate(y, bias, ROWS, COLS, act);
+        FusedD.activationBackward(y, back, ROWS * COLS, act);
+        float[] yf = MatMulTest.toFloat(z), backf = MatMulTest.toFloat(g);
+        FusedF.biasActivate(yf, MatMulTest.toFloat(bias), ROWS, COLS, act);
+        FusedF.activationBackward(yf, backf, ROWS * COLS, act);
+        for (int i = 0; i < z.length; i++) {
+            double pre = z[i] + bias[i % COLS];
+            assertEquals(f(act, pre), y[i], 1e-15, act + " forward");
+            assertEquals(g[i] * derivative(act, pre), back[i], 1e-15, act + " backward");
+            assertEquals(y[i], yf[i], 1e-6, act + " float32 forward");
+            assertEquals(back[i], backf[i], 1e-6, act + " float32 backward");
+        }
+    }
+
+    @Test
+    void columnSumsAndAxpy() {
+        double[] g = random(4, ROWS * COLS), out = random(5, COLS), expect = out.clone();
+        for (int r = 0; r < ROWS; r++) for (int j = 0; j < COLS; j++) expect[j] += g[r * COLS + j];
+        FusedD.columnSums(g, ROWS, COLS, out, true);
+        assertArrayEquals(expect, out, 1e-15);
+        float[] outf = new float[COLS];
+        FusedF.columnSums(MatMulTest.toFloat(g), ROWS, COLS, outf, false);
+        for (int j = 0; j < COLS; j++) assertEquals(expect[j] - random(5, COLS)[j], outf[j], 1e-5);
+
+        double[] w = random(6, 9), x = random(7, 9), w0 = w.clone();
+        FusedD.axpy(-0.5, x, w, 9);
+        for (int i = 0; i < 9; i++) assertEquals(w0[i] - 0.5 * x[i], w[i], 0.0);
+    }
+
+    @Test
+    void largeAxpyIsSplitOverThreadsWithTheSameResult() {
+        int n = 200_003;
+        float[] x = MatMulTest.toFloat(random(9, n)), y = MatMulTest.toFloat(random(10, n)), expect = y.clone();
+        for (int i = 0; i < n; i++) expect[i] += -0.05f * x[i];
+        try {
+            for (int threads : new int[] {1, 3}) {
+                Parallel.setThreads(threads);
+                float[] got = y.clone();
+                FusedF.axpy(-0.05f, x, got, n);
+                assertArrayEquals(expect, got, 0f, threads + " threads");
+            }
+        } finally {
+            Parallel.setThreads(Runtime.getRuntime().availableProcessors());
+        }
+    }
+
+    @Test
+    void softmaxCrossEntropyValueAndGradient() {
+        double[] z = random(8, ROWS * COLS);
+        for (int i = 0; i < z.length; i++) z[i] *= 30; // large logits: the max must be subtracted
+        int[] labels = new int[ROWS];
+        for (int r = 0; r < ROWS; r++) labels[r] = (r * 5) % COLS;
+        double[] grad = new double[z.length];
+        double loss = FusedD.softmaxCrossEntropy(z, ROWS, COLS, labels, grad, 1.0 / ROWS) / ROWS;
+        double expectLoss = 0;
+        for (int r = 0; r < ROWS; r++) {
+            double max = Double.NEGATIVE_INFINITY, s = 0;
+            for (int j = 0; j < COLS; j++) max = Math.max(max, z[r * COLS + j]);
+            for (int j = 0; j < COLS; j++) s += Math.exp(z[r * COLS + j] - max);
+            expectLoss += (Math.log(s) + max - z[r * COLS + labels[r]]) / ROWS;
+            for (int j = 0; j < COLS; j++) {
+                double p = Math.exp(z[r * COLS + j] - max) / s;
+                assertEquals((p - (j == labels[r] ? 1 : 0)) / ROWS, grad[r * COLS + j], 1e-15);
+            }
+        }
+        assertEquals(expectLoss, loss, 1e-12);
+
+        float[] zf = MatMulTest.toFloat(z), gf = zf.clone(); // grad may overwrite the logits
+        assertEquals(expectLoss, FusedF.softmaxCrossEntropy(zf, ROWS, COLS, labels, gf, 1f / ROWS) / ROWS, 1e-4);
+        assertArrayEquals(grad, MatMulTest.toDouble(gf), 1e-6);
+
+        double[] p = z.clone();
+        FusedD.softmax(p, ROWS, COLS);
+        for (int i = 0; i < p.length; i++) assertEquals(grad[i] + (i % COLS == labels[i / COLS] ? 1.0 / ROWS : 0), p[i] / ROWS, 1e-15);
+    }
+
+    @Test
+    void labelsOutOfRangeAreNamed() {
+        var e = assertThrows(IllegalArgumentException.class,
+                () -> FusedF.softmaxCrossEntropy(new float[4], 2, 2, new int[] {0, 2}, new float[4], 1f));
+        assertEquals("label 2 of row 1 not in [0, 2)", e.getMessage());
+    }
+}
