@@ -16,6 +16,7 @@ import jgrad.optimize.GradientDescent;
 import jgrad.optimize.Iterate;
 import jgrad.optimize.Minimum;
 import jgrad.optimize.Objective;
+import jgrad.optimize.StopReason;
 import jgrad.optimize.Update;
 import jgrad.symbolic.Expr;
 import picocli.CommandLine.Command;
@@ -85,6 +86,10 @@ final class MinimizeCommand implements Callable<Integer> {
             out.println(new ObjectMapper().disable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(toJson(f, vars, m)));
         } else {
             print(out, f, vars, m);
+        }
+        if (m.stoppedBy() == StopReason.DIVERGED) { // the trace so far is on stdout; the failure is an error
+            spec.commandLine().getErr().println("jgrad: error: " + m.message());
+            return Main.USAGE;
         }
         if (plot != null) {
             PathPlot.write(plot, f, vars, m);

@@ -71,8 +71,9 @@ class MinimizeCommandTest {
     @Test
     void divergenceSaysWhereAndWhatToTry() {
         CliRun r = CliRun.of("minimize", "x**4", "--start", "x=4", "--lr", "1.5");
+        assertEquals(2, r.exitCode());
         assertTrue(r.out().contains("diverged at iteration"), r.out());
-        assertTrue(r.out().contains("try a smaller learning rate than 1.5"), r.out());
+        assertTrue(r.err().matches("jgrad: error: diverged at iteration \\d+: .*try a smaller learning rate than 1.5\n"), r.err());
     }
 
     @Test

@@ -6,15 +6,10 @@ import jgrad.tensor.Tensor;
  * Binary cross-entropy on logits z, one fused operation: max(z, 0) − z·y + ln(1 + e^(−|z|)) never
  * overflows, and its gradient is exactly σ(z) − y (per element, before the reduction).
  */
-public final class BCEWithLogitsLoss implements Loss {
-    private final Reduction reduction;
-
+public record BCEWithLogitsLoss(Reduction reduction) implements Loss {
+    /** Averaged over the batch. */
     public BCEWithLogitsLoss() {
         this(Reduction.MEAN);
-    }
-
-    public BCEWithLogitsLoss(Reduction reduction) {
-        this.reduction = reduction;
     }
 
     @Override
@@ -28,10 +23,5 @@ public final class BCEWithLogitsLoss implements Loss {
         Tensor out = Tensor.record(perElement, "bce_with_logits",
                 g -> new Tensor[] {g.mul(z.detach().sigmoid().sub(y))}, z);
         return reduction.reduce(out);
-    }
-
-    @Override
-    public String toString() {
-        return "BCEWithLogitsLoss(" + reduction + ")";
     }
 }

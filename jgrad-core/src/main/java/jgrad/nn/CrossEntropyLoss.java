@@ -8,19 +8,10 @@ import jgrad.tensor.Tensor;
  * Targets are class indices [n] (0, 1, 2...) or probabilities [n, classes]. Going through
  * log-softmax (which subtracts the maximum) keeps it finite for any logits.
  */
-public final class CrossEntropyLoss implements Loss {
-    private final Reduction reduction;
-
+public record CrossEntropyLoss(Reduction reduction) implements Loss {
+    /** Averaged over the batch. */
     public CrossEntropyLoss() {
         this(Reduction.MEAN);
-    }
-
-    public CrossEntropyLoss(Reduction reduction) {
-        this.reduction = reduction;
-    }
-
-    public Reduction reduction() {
-        return reduction;
     }
 
     @Override
@@ -48,10 +39,5 @@ public final class CrossEntropyLoss implements Loss {
             y.setFlat(i * k + (int) c, 1);
         }
         return y;
-    }
-
-    @Override
-    public String toString() {
-        return "CrossEntropyLoss(" + reduction + ")";
     }
 }

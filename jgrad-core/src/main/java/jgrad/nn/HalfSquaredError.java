@@ -6,19 +6,10 @@ import jgrad.tensor.Tensor;
  * L = ½ Σ (ŷ − y)² per sample (summed over outputs), averaged over the batch by default: the seeds'
  * loss, whose derivative is simply ŷ − y.
  */
-public final class HalfSquaredError implements Loss {
-    private final Reduction reduction;
-
+public record HalfSquaredError(Reduction reduction) implements Loss {
+    /** Averaged over the batch. */
     public HalfSquaredError() {
         this(Reduction.MEAN);
-    }
-
-    public HalfSquaredError(Reduction reduction) {
-        this.reduction = reduction;
-    }
-
-    public Reduction reduction() {
-        return reduction;
     }
 
     @Override
@@ -27,10 +18,5 @@ public final class HalfSquaredError implements Loss {
         Tensor perElement = d.mul(d).mul(0.5);
         Tensor perSample = prediction.rank() == 2 ? perElement.sum(1, false) : perElement;
         return reduction.reduce(perSample);
-    }
-
-    @Override
-    public String toString() {
-        return "HalfSquaredError(" + reduction + ")";
     }
 }

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jgrad.nn.Init;
 import jgrad.nn.Linear;
+import jgrad.nn.Loss;
 import jgrad.nn.MSELoss;
 import jgrad.nn.HalfSquaredError;
 import jgrad.nn.Sequential;
@@ -100,5 +101,19 @@ class TrainerTest {
                 }).build().fit(X, Y);
         assertEquals(History.StopReason.LISTENER, h.stoppedBy());
         assertEquals(7, calls[0]);
+    }
+
+    @Test
+    void summedGradientsWithLrOverMEqualAveragedGradientsWithLr() {
+        // seed 000 averages per-point gradients; seed 002 sums per-example gradients and scales by 1/m
+        Linear averaged = line(), summed = line();
+        int m = X.dim(0);
+        Trainer.builder(averaged, new HalfSquaredError(Loss.Reduction.MEAN), new SGD(averaged.parameters(), 0.01))
+                .epochs(50).build().fit(X, Y);
+        Trainer.builder(summed, new HalfSquaredError(Loss.Reduction.SUM), new SGD(summed.parameters(), 0.01 / m))
+                .epochs(50).build().fit(X, Y);
+        assertEquals(averaged.weight().item(), summed.weight().item(), 1e-12);
+        assertEquals(averaged.bias().item(), summed.bias().item(), 1e-12);
+        assertTrue(Math.abs(averaged.weight().item()) > 0.5, "it trained");
     }
 }
