@@ -148,7 +148,7 @@ public final class FusedDense {
     private double lossAndGradient(Tensor y, int[] order, int from, int rows) {
         int last = layers.length - 1, out = widths[last + 1];
         Tensor pred = h[last], grad = g[last];
-        if (loss instanceof CrossEntropyLoss ce) {
+        if (loss instanceof CrossEntropyLoss(Loss.Reduction reduction)) {
             for (int r = 0; r < rows; r++) {
                 double c = y.getFlat(order == null ? from + r : order[from + r]);
                 if (c != Math.rint(c) || c < 0 || c >= out) {
@@ -156,13 +156,13 @@ public final class FusedDense {
                 }
                 labels[r] = (int) c;
             }
-            boolean mean = ce.reduction() == Loss.Reduction.MEAN;
+            boolean mean = reduction == Loss.Reduction.MEAN;
             double total = Kernels.softmaxCrossEntropy(pred, rows, out, labels, grad, mean ? 1.0 / rows : 1.0);
             return mean ? total / rows : total;
         }
         // squared error: c·Σ d² over outputs, then averaged over elements (MSE) or rows (½ squared error)
         boolean half = loss instanceof HalfSquaredError;
-        Loss.Reduction reduction = half ? ((HalfSquaredError) loss).reduction() : ((MSELoss) loss).reduction();
+        Loss.Reduction reduction = loss instanceof HalfSquaredError(var r) ? r : ((MSELoss) loss).reduction();
         double divisor = reduction == Loss.Reduction.SUM ? 1 : half ? rows : (double) rows * out;
         double scale = (1.0 / divisor) * (half ? 0.5 : 1.0), total = 0;
         for (int r = 0; r < rows; r++) {
