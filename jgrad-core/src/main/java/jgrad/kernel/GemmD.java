@@ -145,13 +145,39 @@ final class GemmD extends Gemm {
             else SimdD.microStridedA(a, aOff, rsA, csA, bp, bOff, kc, c, cOff, ldc, load);
             return;
         }
+        // scalar: one row of the tile at a time in 8 locals (nr == SCALAR_NR), 8 independent fma chains
         for (int r = 0; r < MR; r++) {
-            int cr = cOff + r * ldc;
-            if (!load) java.util.Arrays.fill(c, cr, cr + nr, 0.0);
-            for (int p = 0; p < kc; p++) {
-                double av = a[aOff + r * rsA + p * csA];
-                for (int jj = 0; jj < nr; jj++) c[cr + jj] = Math.fma(av, bp[bOff + p * nr + jj], c[cr + jj]);
+            int cr = cOff + r * ldc, ar = aOff + r * rsA;
+            double s0 = 0.0, s1 = 0.0, s2 = 0.0, s3 = 0.0, s4 = 0.0, s5 = 0.0, s6 = 0.0, s7 = 0.0;
+            if (load) {
+                s0 = c[cr];
+                s1 = c[cr + 1];
+                s2 = c[cr + 2];
+                s3 = c[cr + 3];
+                s4 = c[cr + 4];
+                s5 = c[cr + 5];
+                s6 = c[cr + 6];
+                s7 = c[cr + 7];
             }
+            for (int p = 0, bo = bOff; p < kc; p++, bo += SCALAR_NR) {
+                double av = a[ar + p * csA];
+                s0 = Math.fma(av, bp[bo], s0);
+                s1 = Math.fma(av, bp[bo + 1], s1);
+                s2 = Math.fma(av, bp[bo + 2], s2);
+                s3 = Math.fma(av, bp[bo + 3], s3);
+                s4 = Math.fma(av, bp[bo + 4], s4);
+                s5 = Math.fma(av, bp[bo + 5], s5);
+                s6 = Math.fma(av, bp[bo + 6], s6);
+                s7 = Math.fma(av, bp[bo + 7], s7);
+            }
+            c[cr] = s0;
+            c[cr + 1] = s1;
+            c[cr + 2] = s2;
+            c[cr + 3] = s3;
+            c[cr + 4] = s4;
+            c[cr + 5] = s5;
+            c[cr + 6] = s6;
+            c[cr + 7] = s7;
         }
     }
 }

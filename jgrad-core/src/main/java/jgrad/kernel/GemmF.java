@@ -144,13 +144,39 @@ final class GemmF extends Gemm {
             else SimdF.microStridedA(a, aOff, rsA, csA, bp, bOff, kc, c, cOff, ldc, load);
             return;
         }
+        // scalar: one row of the tile at a time in 8 locals (nr == SCALAR_NR), 8 independent fma chains
         for (int r = 0; r < MR; r++) {
-            int cr = cOff + r * ldc;
-            if (!load) java.util.Arrays.fill(c, cr, cr + nr, 0f);
-            for (int p = 0; p < kc; p++) {
-                float av = a[aOff + r * rsA + p * csA];
-                for (int jj = 0; jj < nr; jj++) c[cr + jj] = Math.fma(av, bp[bOff + p * nr + jj], c[cr + jj]);
+            int cr = cOff + r * ldc, ar = aOff + r * rsA;
+            float s0 = 0f, s1 = 0f, s2 = 0f, s3 = 0f, s4 = 0f, s5 = 0f, s6 = 0f, s7 = 0f;
+            if (load) {
+                s0 = c[cr];
+                s1 = c[cr + 1];
+                s2 = c[cr + 2];
+                s3 = c[cr + 3];
+                s4 = c[cr + 4];
+                s5 = c[cr + 5];
+                s6 = c[cr + 6];
+                s7 = c[cr + 7];
             }
+            for (int p = 0, bo = bOff; p < kc; p++, bo += SCALAR_NR) {
+                float av = a[ar + p * csA];
+                s0 = Math.fma(av, bp[bo], s0);
+                s1 = Math.fma(av, bp[bo + 1], s1);
+                s2 = Math.fma(av, bp[bo + 2], s2);
+                s3 = Math.fma(av, bp[bo + 3], s3);
+                s4 = Math.fma(av, bp[bo + 4], s4);
+                s5 = Math.fma(av, bp[bo + 5], s5);
+                s6 = Math.fma(av, bp[bo + 6], s6);
+                s7 = Math.fma(av, bp[bo + 7], s7);
+            }
+            c[cr] = s0;
+            c[cr + 1] = s1;
+            c[cr + 2] = s2;
+            c[cr + 3] = s3;
+            c[cr + 4] = s4;
+            c[cr + 5] = s5;
+            c[cr + 6] = s6;
+            c[cr + 7] = s7;
         }
     }
 }
