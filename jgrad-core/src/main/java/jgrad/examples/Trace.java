@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BiConsumer;
 import jgrad.nn.Loss;
 import jgrad.nn.Module;
@@ -31,19 +32,19 @@ final class Trace {
     static Trace run(Module model, Loss loss, Tensor x, Tensor y, double lr, int epochs, double stopBelow, String counter,
             BiConsumer<Map<String, Object>, Double> beforeUpdate, java.util.function.Consumer<Map<String, Object>> afterUpdate) {
         Trace t = new Trace();
-        Map<String, Object>[] current = newRecordHolder();
+        AtomicReference<Map<String, Object>> current = new AtomicReference<>();
         TrainingListener recorder = new TrainingListener() {
             @Override
             public void afterBackward(int epoch, int batch, Tensor l) {
-                current[0] = new LinkedHashMap<>();
-                current[0].put(counter, epoch);
-                beforeUpdate.accept(current[0], l.item());
+                current.set(new LinkedHashMap<>());
+                current.get().put(counter, epoch);
+                beforeUpdate.accept(current.get(), l.item());
             }
 
             @Override
             public boolean afterEpoch(EpochStats stats) {
-                afterUpdate.accept(current[0]);
-                t.records.add(current[0]);
+                afterUpdate.accept(current.get());
+                t.records.add(current.get());
                 return true;
             }
         };
@@ -56,11 +57,6 @@ final class Trace {
             afterUpdate.accept(t.stop);
         }
         return t;
-    }
-
-    @SuppressWarnings("unchecked")
-    private static Map<String, Object>[] newRecordHolder() {
-        return new Map[1];
     }
 
     static double grad(Tensor p, int i) {

@@ -35,7 +35,7 @@ class FormulaExamplesTest {
         }
         int last = ref.has("stopped_at") ? ref.get("stopped_at").asInt() : ref.get("steps").asInt();
         assertEquals(last, run.records().size());
-        ref.get("final").fields().forEachRemaining(e ->
+        ref.get("final").properties().forEach(e ->
                 assertEquals(e.getValue().asDouble(), ((Number) run.records().getLast().get(id.equals("gd-quartic") ? "x_new" : e.getKey())).doubleValue(), tolerance));
     }
 
@@ -79,7 +79,7 @@ class FormulaExamplesTest {
     void symbolicDerivativesOfTheSeeds() {
         JsonNode derivatives = Reference.example("symbolic-derivatives").get("derivatives");
         var pattern = java.util.regex.Pattern.compile("(d/d(\\w+)|gradient) \\((.*)\\)|d/d(\\w+) (.*)");
-        derivatives.fields().forEachRemaining(e -> {
+        derivatives.properties().forEach(e -> {
             var m = pattern.matcher(e.getKey());
             assertTrue(m.matches(), e.getKey());
             String formula = m.group(3) != null ? m.group(3) : m.group(5);
