@@ -37,6 +37,11 @@ final class DiffCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         Expr f = Formulas.parse(formula);
+        for (String v : variables) {
+            if (!v.matches("[A-Za-z_][A-Za-z0-9_]*")) {
+                throw new UserException("'" + v + "' is not a variable name" + (v.startsWith("-") ? " (and no option of 'jgrad diff')" : ""));
+            }
+        }
         Map<String, Double> point = at == null ? null : Formulas.point("--at", at, f.variables()); // fail before any output
         List<Expr> results;
         String printed;

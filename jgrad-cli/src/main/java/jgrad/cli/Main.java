@@ -44,10 +44,13 @@ public final class Main implements Runnable {
         cli.setErr(err);
         cli.setExecutionExceptionHandler(Main::handle);
         cli.setParameterExceptionHandler((ex, a) -> {
-            err.println("jgrad: error: " + ex.getMessage());
-            err.println("Run 'jgrad " + commandPath(ex.getCommandLine()) + "--help' for usage.");
+            err.println("jgrad: error: " + ex.getMessage() + " (see 'jgrad " + commandPath(ex.getCommandLine()) + "--help')");
             return USAGE;
         });
+        // a formula may start with a minus: "-x^2" is the formula, not an unknown option
+        for (String formulaCommand : new String[] {"diff", "minimize"}) {
+            cli.getSubcommands().get(formulaCommand).setUnmatchedOptionsArePositionalParams(true);
+        }
         int code = cli.execute(args);
         out.flush();
         err.flush();

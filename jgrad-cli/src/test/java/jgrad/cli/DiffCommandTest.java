@@ -48,4 +48,17 @@ class DiffCommandTest {
         assertEquals("", r.out());
         assertTrue(r.err().startsWith("jgrad: error: --at: 'z' is not a variable of the formula"), r.err());
     }
+
+    @Test
+    void aFormulaMayStartWithAMinusAndUnknownOptionsAreStillErrors() {
+        CliRun r = CliRun.of("diff", "-x^2", "x");
+        assertEquals(0, r.exitCode(), r.err());
+        assertEquals("-2*x\n", r.out());
+        CliRun bad = CliRun.of("diff", "x**2", "--bogus");
+        assertEquals(2, bad.exitCode());
+        assertEquals("jgrad: error: '--bogus' is not a variable name (and no option of 'jgrad diff')\n", bad.err());
+        CliRun typo = CliRun.of("diff", "foo(x)", "x");
+        assertEquals(2, typo.exitCode());
+        assertTrue(typo.err().startsWith("jgrad: error: unknown function 'foo'"), typo.err());
+    }
 }

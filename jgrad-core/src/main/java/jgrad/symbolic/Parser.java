@@ -188,9 +188,20 @@ final class Parser {
                 if (FUNCS.containsKey(name) || isMulti(name) || name.equals("sqrt")) {
                     throw error(start, "function '" + name + "' needs an argument in parentheses");
                 }
-                yield new Var(name); // a name before "(" that is no function is a product: x(y + 1)
+                // one letter before "(" is a product, x(y + 1); a longer name there is most likely a mistyped function
+                if (call && name.length() > 1 && Character.isLetter(name.charAt(name.length() - 1))) {
+                    throw error(start, "unknown function '" + name + "' (known: " + String.join(", ", new java.util.TreeSet<>(knownFunctions()))
+                            + "); to multiply, write " + name + "*(...)");
+                }
+                yield new Var(name);
             }
         };
+    }
+
+    private static java.util.Set<String> knownFunctions() {
+        java.util.Set<String> names = new java.util.HashSet<>(FUNCS.keySet());
+        names.addAll(List.of("sqrt", "min", "max"));
+        return names;
     }
 
     private static boolean isMulti(String name) {

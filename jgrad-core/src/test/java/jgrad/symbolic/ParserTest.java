@@ -2,6 +2,7 @@ package jgrad.symbolic;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -104,6 +105,15 @@ class ParserTest {
     void errorsNameTheColumn(String typed, String message) {
         ParseException e = assertThrows(ParseException.class, () -> Expr.parse(typed));
         assertEquals(message, e.getMessage());
+    }
+
+    @Test
+    void aMistypedFunctionIsAnErrorNotAProduct() {
+        ParseException e = assertThrows(ParseException.class, () -> Expr.parse("2 + sinn(x)"));
+        assertEquals(5, e.column());
+        assertTrue(e.getMessage().startsWith("unknown function 'sinn' (known: "), e.getMessage());
+        assertTrue(e.getMessage().contains("to multiply, write sinn*(...)"), e.getMessage());
+        assertEquals("x*(y + 1)", Expr.parse("x(y + 1)").toString()); // one letter: still a product
     }
 
     @Test
