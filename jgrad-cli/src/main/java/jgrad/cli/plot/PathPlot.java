@@ -2,20 +2,15 @@ package jgrad.cli.plot;
 
 import java.awt.BasicStroke;
 import java.awt.Color;
-import java.io.IOException;
-import java.io.OutputStream;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
+import jgrad.cli.AtomicFile;
 import jgrad.cli.UserException;
 import jgrad.optimize.Iterate;
 import jgrad.optimize.Minimum;
 import jgrad.symbolic.CompiledFunction;
 import jgrad.symbolic.Expr;
-import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.XYSeries;
@@ -35,16 +30,13 @@ public final class PathPlot {
         if (!file.getFileName().toString().toLowerCase(java.util.Locale.ROOT).endsWith(".png")) {
             throw new UserException("--plot: the file must end in .png, got " + file);
         }
-        Path dir = file.toAbsolutePath().getParent();
-        if (!Files.isDirectory(dir)) {
-            throw new UserException("--plot: folder " + dir + " does not exist");
-        }
+        AtomicFile.checkWritable(file, "--plot");
         if (variables > 2) {
             throw new UserException("--plot draws formulas of 1 or 2 variables; this one has " + variables);
         }
     }
 
-    public static void write(Path file, Expr f, List<String> vars, Minimum m) throws IOException {
+    public static void write(Path file, Expr f, List<String> vars, Minimum m) {
         System.setProperty("java.awt.headless", "true");
         List<double[]> points = new ArrayList<>();
         points.add(m.start());
@@ -56,7 +48,7 @@ public final class PathPlot {
         path.setLineColor(Color.RED);
         path.setMarkerColor(Color.RED);
         path.setMarker(SeriesMarkers.CIRCLE);
-        writeAtomically(chart, file);
+        Png.render(file, chart).write();
     }
 
     private static XYChart contour(Expr f, CompiledFunction cf, List<String> vars, List<double[]> points) {
@@ -112,23 +104,5 @@ public final class PathPlot {
         chart.getStyler().setPlotGridLinesStroke(new BasicStroke(0.5f));
         chart.getStyler().setLegendPosition(org.knowm.xchart.style.Styler.LegendPosition.InsideNE);
         return chart;
-    }
-
-    /** Writes to a temporary file next to the target, then renames it: readers never see half a PNG. */
-    private static void writeAtomically(XYChart chart, Path file) throws IOException {
-        Path dir = file.toAbsolutePath().getParent();
-        Path tmp = Files.createTempFile(dir, "." + file.getFileName(), ".tmp");
-        try {
-            try (OutputStream out = Files.newOutputStream(tmp)) {
-                BitmapEncoder.saveBitmap(chart, out, BitmapEncoder.BitmapFormat.PNG);
-            }
-            try {
-                Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
-            }
-        } finally {
-            Files.deleteIfExists(tmp);
-        }
     }
 }
