@@ -242,7 +242,7 @@ final class TrainCommand implements Callable<Integer> {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("data", data);
         m.put("task", p.schema().classification() ? "classification" : "regression");
-        m.put("rows", Map.of("train", p.train().size(), "validation", p.validation().size(), "test", p.test().size()));
+        m.put("rows", jgrad.cli.report.Json.object("train", p.train().size(), "validation", p.validation().size(), "test", p.test().size()));
         m.put("inputs", p.schema().inputs());
         m.put("hidden", s.hidden());
         m.put("outputs", p.schema().outputs());

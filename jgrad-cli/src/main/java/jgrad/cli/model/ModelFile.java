@@ -65,6 +65,19 @@ public final class ModelFile {
         AtomicFile.write(path, out -> out.write(bytes));
     }
 
+    /** Jackson's exception in the model file's own terms, without its internals. */
+    private static String problem(JsonProcessingException e) {
+        if (e.getOriginalMessage().startsWith("Unexpected end-of-input")) return "the file ends too early: truncated?";
+        return switch (e) {
+            case com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException u -> "unknown field '" + u.getPropertyName() + "'";
+            case com.fasterxml.jackson.databind.exc.MismatchedInputException m when !m.getPath().isEmpty() ->
+                    "field '" + m.getPath().stream().map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]")
+                            .collect(java.util.stream.Collectors.joining(".")).replace(".[", "[") + "' has the wrong type";
+            case com.fasterxml.jackson.core.JsonParseException parse -> "not valid JSON";
+            default -> e.getOriginalMessage().lines().findFirst().orElse("unreadable");
+        };
+    }
+
     public static Model read(Path path) {
         Doc doc;
         try {
@@ -76,7 +89,7 @@ public final class ModelFile {
         } catch (JsonProcessingException e) {
             var at = e.getLocation();
             throw new UserException(path + (at == null ? "" : ":" + at.getLineNr() + ":" + at.getColumnNr())
-                    + ": corrupt model file (" + e.getOriginalMessage().lines().findFirst().orElse("") + ")");
+                    + ": corrupt model file (" + problem(e) + ")");
         } catch (IOException e) {
             throw new UserException(path + ": cannot read (" + e.getMessage() + ")");
         }

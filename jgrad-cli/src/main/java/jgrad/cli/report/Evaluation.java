@@ -67,7 +67,7 @@ public sealed interface Evaluation {
             m.put("macro_recall", metrics.macroRecall());
             Map<String, Object> perClass = new LinkedHashMap<>();
             for (int c = 0; c < classes.size(); c++) {
-                perClass.put(classes.get(c), Map.of("precision", metrics.precision()[c], "recall", metrics.recall()[c], "f1", metrics.f1()[c],
+                perClass.put(classes.get(c), Json.object("precision", metrics.precision()[c], "recall", metrics.recall()[c], "f1", metrics.f1()[c],
                         "support", metrics.support()[c]));
             }
             m.put("per_class", perClass);

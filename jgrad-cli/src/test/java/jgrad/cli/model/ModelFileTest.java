@@ -80,8 +80,11 @@ class ModelFileTest {
         ModelFile.write(model(), good);
         String json = Files.readString(good);
         assertTrue(readFails("").contains("empty model file"));
-        assertTrue(readFails(json.substring(0, json.length() / 2)).contains("corrupt model file"));
+        assertTrue(readFails(json.substring(0, json.length() / 2)).contains("corrupt model file (the file ends too early: truncated?)"));
         assertTrue(readFails("[1, 2]").contains("corrupt model file"));
+        assertTrue(readFails(json.replaceFirst("\"layers\" : \\[", "\"layers\" : \"oops\", \"x\" : [")).contains("field 'layers' has the wrong type"));
+        assertTrue(readFails(json.replaceFirst("\\{", "{ \"colour\" : 1,")).contains("corrupt model file (unknown field 'colour')"));
+        assertTrue(readFails("{ oops").contains("corrupt model file (not valid JSON)"));
         assertTrue(readFails(json.replace("\"jgrad-model\"", "\"keras\"")).contains("not a jgrad model file (format is 'keras'"));
         assertTrue(readFails(json.replace("\"version\" : 1", "\"version\" : 2")).contains("version 2 is not supported"));
         assertTrue(readFails(json.replace("\"in\" : 3", "\"in\" : 4")).contains("layer 1 (linear) takes 4 inputs but receives 3"));
