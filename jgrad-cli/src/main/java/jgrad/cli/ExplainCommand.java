@@ -16,8 +16,9 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 @Command(name = "explain", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Show one forward and one backward pass of a small network, step by step: every z and a, dL/dŷ,",
-                "each local derivative and the chain-rule product that gives each dL/dw and dL/db, then one gradient descent step.",
+        description = {"Show one forward and one backward pass of a small network, step by step.",
+                "Every z and a, dL/dŷ, each local derivative and the chain-rule product that gives each dL/dw and dL/db,",
+                "then one gradient descent step.",
                 "Without --model: seed 000's two chained sigmoid neurons (w1 = 0.3, b1 = 0.1, w2 = 0.2, b2 = 0.2, L = ½(ŷ − y)²)."},
         footer = {"", "Examples:", "  jgrad explain", "  jgrad explain --input 2 --target 0 --lr 0.5",
                 "  jgrad train --data iris --layers 3 --out small.json", "  jgrad explain --model small.json --input 5.1,3.5,1.4,0.2 --target setosa"})

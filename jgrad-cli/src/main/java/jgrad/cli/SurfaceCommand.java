@@ -12,9 +12,9 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 @Command(name = "surface", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Draw the cost over the two weights of seed 002's NOT-gate network, h = σ(w0·x + w1),",
-                "X = [[0,1],[1,1]], y = [1,0]: squared error next to cross-entropy."},
-        footer = {"", "Example:", "  jgrad surface --out surface.png", "  jgrad surface --loss mse --w0 -8,8 --w1 -8,8"})
+        description = {"Draw the cost surface of seed 002's NOT-gate network over its two weights.",
+                "h = σ(w0·x + w1), X = [[0,1],[1,1]], y = [1,0]: squared error next to cross-entropy."},
+        footer = {"", "Example:", "  jgrad surface --out surface.png", "  jgrad surface --loss mse --w0 -8,8 --w1 -8,8 --out mse.png"})
 final class SurfaceCommand implements Callable<Integer> {
     @Spec picocli.CommandLine.Model.CommandSpec spec;
 

@@ -137,7 +137,7 @@ public record Schema(List<Feature> features, Target target) {
 
     /** Encodes the feature columns of {@code t} (found by name) as network inputs, before scaling. */
     public double[][] encode(CsvTable t) {
-        int[] columns = features.stream().mapToInt(f -> t.column(f.name(), t.source() + ": the model needs column '" + f.name() + "'; it")).toArray();
+        int[] columns = features.stream().mapToInt(f -> t.column(f.name(), "--data (an input of the model)")).toArray();
         double[][] x = new double[t.size()][inputs()];
         for (int i = 0; i < t.size(); i++) {
             int at = 0;
@@ -166,7 +166,7 @@ public record Schema(List<Feature> features, Target target) {
     /** Class index of every row's target. */
     public int[] labels(CsvTable t) {
         if (!(target instanceof Target.Classes c)) throw new IllegalStateException("labels of a regression target");
-        int j = t.column(c.name(), t.source() + ": the target");
+        int j = t.column(c.name(), "--data (the model's target)");
         int[] y = new int[t.size()];
         for (int i = 0; i < t.size(); i++) {
             Cells.checkPresent(t, i, j);
@@ -178,7 +178,7 @@ public record Schema(List<Feature> features, Target target) {
 
     /** Every row's numeric target, unscaled. */
     public double[] values(CsvTable t) {
-        int j = t.column(target.name(), t.source() + ": the target");
+        int j = t.column(target.name(), "--data (the model's target)");
         double[] y = new double[t.size()];
         for (int i = 0; i < t.size(); i++) y[i] = Cells.number(t, i, j);
         return y;

@@ -74,10 +74,13 @@ public final class SurfacePlot {
         double m0 = (w0Range[1] - w0Range[0]) * 0.07, m1 = (w1Range[1] - w1Range[0]) * 0.07;
         double[] w0 = CellLayer.grid(w0Range[0] - m0, w0Range[1] + m0, grid), w1 = CellLayer.grid(w1Range[0] - m1, w1Range[1] + m1, grid);
         double[][] c = costs(cost, w0, w1);
+        // the colour scale spans the range asked for (what the command prints); the margin's cells are clamped to it
         double lo = Double.POSITIVE_INFINITY, hi = Double.NEGATIVE_INFINITY;
-        for (double[] row : c) for (double v : row) { lo = Math.min(lo, v); hi = Math.max(hi, v); }
+        for (double[] row : costs(cost, grid(w0Range, grid), grid(w1Range, grid))) for (double v : row) { lo = Math.min(lo, v); hi = Math.max(hi, v); }
         int[][] band = new int[grid][grid];
-        for (int i = 0; i < grid; i++) for (int j = 0; j < grid; j++) band[i][j] = Math.min(LEVELS - 1, (int) ((c[i][j] - lo) / (hi - lo) * LEVELS));
+        for (int i = 0; i < grid; i++) {
+            for (int j = 0; j < grid; j++) band[i][j] = Math.clamp((long) Math.floor((c[i][j] - lo) / (hi - lo) * LEVELS), 0, LEVELS - 1);
+        }
         Color[] colors = new Color[LEVELS];
         String[] names = new String[LEVELS];
         for (int b = 0; b < LEVELS; b++) {
