@@ -69,7 +69,7 @@ final class ExamplesCommand implements Callable<Integer> {
             out.print(shorten(run.text()));
             if (run.note() != null) {
                 out.println();
-                out.println(Text.wrap("Note: the seed's printed results are wrong here. " + run.note(), 100));
+                out.println(Text.wrap("Note on the seed: " + run.note(), 100));
             }
             return 0;
         }

@@ -25,14 +25,14 @@ public record FormulaDescentExample(String id, String description, String formul
 
     public static FormulaDescentExample square(double x0) {
         return new FormulaDescentExample(x0 < 0 ? "gd-square-negative-start" : "gd-square",
-                "seed 000: gradient descent on f(x) = x**2 from x = " + SeedFormat.repr(x0) + ", learning rate 0.2",
+                "gradient descent on x**2 from x = " + SeedFormat.repr(x0) + ", rate 0.2 (seed 000)",
                 "x**2", List.of("x"), List.of(x0));
     }
 
     public static FormulaDescentExample paraboloid(double x0, double y0) {
         return new FormulaDescentExample(x0 < 0 ? "gd-paraboloid-negative-start" : "gd-paraboloid",
-                "seed 000: gradient descent on f(x, y) = x**2 + 3*y**2 from (" + SeedFormat.repr(x0) + ", "
-                        + SeedFormat.repr(y0) + "), learning rate 0.2, with its contour path",
+                "gradient descent on x**2 + 3*y**2 from (" + SeedFormat.repr(x0) + ", " + SeedFormat.repr(y0)
+                        + "), rate 0.2 (seed 000; the path: jgrad minimize --plot)",
                 "x**2 + 3*y**2", List.of("x", "y"), List.of(x0, y0));
     }
 

@@ -22,7 +22,7 @@ public record StepSizeDescentExample() implements SeedExample {
 
     @Override
     public String description() {
-        return "seed 002: gradient descent on f(x) = x**4 - 3*x**3 + 2 from x = 4 until the step is below 1e-5";
+        return "gradient descent on x**4 - 3*x**3 + 2 from x = 4 until the step is below 1e-5 (seed 002)";
     }
 
     @Override
