@@ -24,7 +24,7 @@ class ExamplesCommandTest {
         assertEquals(0, r.exitCode());
         assertTrue(r.out().startsWith("Epoch: 1, average loss = 0.1111, w = 0.3109, b = 0.1093\n"), r.out());
         assertTrue(r.out().contains("Epoch: 20, average loss = 0.0822, w = 0.4860, b = 0.2586\n"), r.out());
-        assertTrue(r.out().contains("Note on the seed: The seed.s printed w and b are wrong from epoch 1"), r.out());
+        assertTrue(r.out().contains("Note on the seed: The seed's printed w and b"), r.out());
     }
 
     @Test
