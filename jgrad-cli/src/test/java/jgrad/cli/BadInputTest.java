@@ -84,6 +84,11 @@ class BadInputTest {
     }
 
     @Test
+    void tooFewRowsForTheSplitIsAnErrorNotTrainingMetricsPassedOffAsTestMetrics() throws IOException {
+        expectError("a,b,y\n1,2,x\n3,4,z\n", "--split: 2 rows leave no validation rows; use more rows");
+    }
+
+    @Test
     void malformedQuoting() throws IOException {
         String e = trainFails("a,b,y\n1,\"2,x\n3,4,y\n");
         assertTrue(e.contains("data.csv:2: a quoted field is never closed"), e);

@@ -1,6 +1,7 @@
 package jgrad.cli.data;
 
 import java.util.Arrays;
+import jgrad.cli.UserException;
 import jgrad.data.Scaler;
 import jgrad.data.Split;
 
@@ -28,6 +29,14 @@ public record Prepared(Schema schema, Scaler scaler, Part train, Part validation
         int[] labels = schema.classification() ? schema.labels(t) : null;
         double[] values = schema.classification() ? null : schema.values(t);
         Split split = labels != null ? Split.stratified(labels, fractions, seed) : Split.random(t.size(), fractions, seed);
+        String[] parts = {"training", "validation", "test"};
+        int[] sizes = {split.train().length, split.validation().length, split.test().length};
+        for (int i = 0; i < 3; i++) {
+            if (fractions[i] > 0 && sizes[i] == 0) {
+                throw new UserException("--split: " + t.size() + " rows leave no " + parts[i] + " rows; use more rows"
+                        + (i == 0 ? "" : ", or give the " + parts[i] + " part 0 (e.g. --split 1,0,0 trains on every row and reports training metrics)"));
+            }
+        }
         Part all = new Part(x, labels, values, null);
         Part train = all.select(split.train());
         Scaler scaler = Scaler.fit(method, train.x(), schema.scaledInputs());
