@@ -99,8 +99,19 @@ final class BenchCommand implements Callable<Integer> {
             String k = e.getKey();
             if (List.of("peer", "workload", "samples_per_s", "steps_per_s", "java").contains(k)) continue;
             Object v = e.getValue();
-            sb.append("  ").append(k).append(' ').append(v instanceof Double d ? String.format(Locale.ROOT, "%.10g", d) : v);
+            sb.append("  ").append(k).append(' ').append(plain(v));
         }
         return sb.toString();
+    }
+
+    /** Numbers to 10 significant digits without trailing zeros or exponents (lists element by element). */
+    private static String plain(Object v) {
+        return switch (v) {
+            case Double d when Double.isFinite(d) ->
+                    new java.math.BigDecimal(d).round(new java.math.MathContext(10)).stripTrailingZeros().toPlainString();
+            case List<?> list -> list.stream().map(BenchCommand::plain).collect(java.util.stream.Collectors.joining(", ", "[", "]"));
+            case double[] a -> plain(java.util.Arrays.stream(a).boxed().toList());
+            default -> String.valueOf(v);
+        };
     }
 }
