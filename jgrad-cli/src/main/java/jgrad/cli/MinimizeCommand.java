@@ -34,10 +34,10 @@ import picocli.CommandLine.Spec;
 final class MinimizeCommand implements Callable<Integer> {
     @Spec CommandSpec spec;
 
-    @Parameters(index = "0", paramLabel = "FORMULA")
+    @Parameters(index = "0", paramLabel = "FORMULA", description = "the function to minimise, e.g. \"x^4 - 3x^3 + 2\" (may start with a minus)")
     String formula;
 
-    @Option(names = "--start", required = true, paramLabel = "x=4,y=-4", description = "the start point (every variable)")
+    @Option(names = "--start", required = true, paramLabel = "VAR=VALUE,...", description = "the start point, every variable, e.g. x=4,y=-4")
     String start;
 
     @Option(names = "--lr", paramLabel = "RATE", defaultValue = "0.1", description = "learning rate (default ${DEFAULT-VALUE})")
@@ -46,16 +46,16 @@ final class MinimizeCommand implements Callable<Integer> {
     @Option(names = "--iterations", paramLabel = "N", defaultValue = "1000", description = "at most N updates (default ${DEFAULT-VALUE})")
     int iterations;
 
-    @Option(names = "--tolerance", paramLabel = "G", description = "stop when every |gradient component| < G")
+    @Option(names = "--tolerance", paramLabel = "G", description = "stop when every |gradient component| < G (default: off)")
     Double tolerance;
 
-    @Option(names = "--precision", paramLabel = "S", description = "stop when no coordinate moved more than S (seed 002's rule)")
+    @Option(names = "--precision", paramLabel = "S", description = "stop when no coordinate moved more than S, seed 002's rule (default: off)")
     Double precision;
 
-    @Option(names = "--below", paramLabel = "F", description = "stop when f < F")
+    @Option(names = "--below", paramLabel = "F", description = "stop when f < F (default: off)")
     Double below;
 
-    @Option(names = "--momentum", paramLabel = "BETA", description = "heavy-ball momentum: v = BETA*v + g, x -= lr*v")
+    @Option(names = "--momentum", paramLabel = "BETA", description = "heavy-ball momentum: v = BETA*v + g, x -= lr*v (default: plain gradient descent)")
     Double momentum;
 
     @Option(names = "--adam", description = "Adam (beta1 0.9, beta2 0.999, eps 1e-8)")
