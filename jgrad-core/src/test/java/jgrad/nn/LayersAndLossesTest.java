@@ -100,4 +100,16 @@ class LayersAndLossesTest {
         new MSELoss().apply(out, Tensor.zeros(DType.FLOAT32, 1, 1)).backward();
         assertEquals(DType.FLOAT32, m.parameters().get(0).grad().dtype());
     }
+
+    @Test
+    void predictFollowsTheModelWhenItsTypeChangesAfterAFirstPrediction() {
+        Rng.manualSeed(4);
+        Sequential m = new Sequential(new Linear(3, 4), new ReLU(), new Linear(4, 2));
+        Tensor x = Tensor.of(new double[][] {{1, 2, 3}, {-1, 0.5, 2}});
+        double[] before = m.predict(x).toDoubleArray(); // plans the fused inference path in float64
+        m.to(DType.FLOAT32);
+        Tensor out = m.predict(x.to(DType.FLOAT32));
+        assertEquals(DType.FLOAT32, out.dtype());
+        assertArrayEquals(before, out.toDoubleArray(), 1e-5);
+    }
 }
