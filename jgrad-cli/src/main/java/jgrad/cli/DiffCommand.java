@@ -20,7 +20,7 @@ import picocli.CommandLine.Model.CommandSpec;
             "  jgrad diff \"x**2 + 3*y**2\"                 [2*x, 6*y]  (the gradient)",
             "  jgrad diff \"x**4\" x x                      12*x**2     (second derivative)",
             "  jgrad diff \"x**2 + 3*y**2\" --at x=1,y=2    also its value there"})
-final class DiffCommand implements Callable<Integer> {
+final class DiffCommand implements Callable<Integer>, TakesFormula {
     @Spec CommandSpec spec;
 
     @Parameters(index = "0", paramLabel = "FORMULA", description = "e.g. \"x^4 - 3x^3 + 2\", \"sin(x*y)*exp(-x**2)\"")

@@ -47,9 +47,8 @@ public final class Main implements Runnable {
             err.println("jgrad: error: " + ex.getMessage() + " (see 'jgrad " + commandPath(ex.getCommandLine()) + "--help')");
             return USAGE;
         });
-        // a formula may start with a minus: "-x^2" is the formula, not an unknown option
-        for (String formulaCommand : new String[] {"diff", "minimize"}) {
-            cli.getSubcommands().get(formulaCommand).setUnmatchedOptionsArePositionalParams(true);
+        for (CommandLine sub : cli.getSubcommands().values()) {
+            if (sub.getCommand() instanceof TakesFormula) sub.setUnmatchedOptionsArePositionalParams(true);
         }
         int code = cli.execute(args);
         out.flush();

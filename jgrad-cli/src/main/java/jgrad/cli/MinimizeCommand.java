@@ -31,7 +31,7 @@ import picocli.CommandLine.Spec;
             "  jgrad minimize \"x**2 + 3*y**2\" --start x=4,y=-4 --lr 0.2 --iterations 20 \\",
             "      --tolerance 0.01 --plot path.png",
             "  jgrad minimize \"x^4 - 3x^3 + 2\" --start x=4 --lr 0.01 --precision 1e-5"})
-final class MinimizeCommand implements Callable<Integer> {
+final class MinimizeCommand implements Callable<Integer>, TakesFormula {
     @Spec CommandSpec spec;
 
     @Parameters(index = "0", paramLabel = "FORMULA", description = "the function to minimise, e.g. \"x^4 - 3x^3 + 2\" (may start with a minus)")
