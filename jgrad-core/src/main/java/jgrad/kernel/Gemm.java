@@ -7,7 +7,7 @@ package jgrad.kernel;
  *
  * <p>Blocking (BLIS order): for each k-block of {@link #KC}, each panel of {@code nr} columns of B is
  * packed contiguously (it stays in L1), then the micro-kernel sweeps the task's rows in slivers of
- * {@link #MR}, reading A in place (the task's rows × KC stay in L2) and keeping an MR×nr tile of C in
+ * {@code mr} (6 or 8), reading A in place (the task's rows × KC stay in L2) and keeping an mr×nr tile of C in
  * registers.
  *
  * <p>Determinism: every element of C is {@code fma(a_p, b_p, ...)} chained over p = 0..k-1 in order,
@@ -18,7 +18,8 @@ package jgrad.kernel;
  * buffers belong to the thread that runs a task.
  */
 abstract class Gemm implements Parallel.Body {
-    static final int MR = 6;
+    /** The most rows a micro-tile has (buffers are sized for it). */
+    static final int MAX_MR = 8;
     static final int KC = 256;
     /** Below this many multiply-adds a product is not split across threads (a hand-off costs ~10 µs). */
     static final long PARALLEL_MIN = 1L << 19;
@@ -27,8 +28,8 @@ abstract class Gemm implements Parallel.Body {
     boolean accumulate, simd;
     /** Applied to each task's block of C once its last k-block is done; null: none. */
     Activation act;
-    /** Columns per micro-tile: two SIMD vectors, or 8 in scalar code. */
-    int nr;
+    /** Rows and columns per micro-tile: the SIMD kernel's, or 6 × 8 in scalar code. */
+    int mr, nr;
     private int rowsPerTask, colsPerTask, colTasks;
     /** B packed once for all tasks (when several row tasks would each pack it again), and the phase doing it. */
     private Object sharedB;
@@ -44,7 +45,7 @@ abstract class Gemm implements Parallel.Body {
     abstract void packB(Object dst, int dstOff, int pc, int kc, int j, int nv);
 
     /**
-     * One MR×nr tile of C at (i, j) from the packed panel bp at bOff; mv and nv are the valid rows and
+     * One mr×nr tile of C at (i, j) from the packed panel bp at bOff; mv and nv are the valid rows and
      * columns (fringe tiles are partial).
      */
     abstract void tile(Object buffers, Object bp, int bOff, int i, int mv, int j, int nv, int pc, int kc, boolean load);
@@ -61,7 +62,7 @@ abstract class Gemm implements Parallel.Body {
     /** This job's array for all of B packed, at least {@code size} long (kept for the next call). */
     abstract Object sharedPanels(int size);
 
-    final void set(int aOff, int rsA, int csA, int rsB, int csB, int m, int k, int n, boolean accumulate, boolean simd, int nr) {
+    final void set(int aOff, int rsA, int csA, int rsB, int csB, int m, int k, int n, boolean accumulate, boolean simd, int mr, int nr) {
         this.aOff = aOff;
         this.rsA = rsA;
         this.csA = csA;
@@ -72,6 +73,7 @@ abstract class Gemm implements Parallel.Body {
         this.n = n;
         this.accumulate = accumulate;
         this.simd = simd;
+        this.mr = mr;
         this.nr = nr;
     }
 
@@ -79,7 +81,7 @@ abstract class Gemm implements Parallel.Body {
     final void execute(int threads) {
         long work = (long) m * n * k;
         int rowBlocks = Math.max(1, Math.ceilDiv(m, A_BLOCK_BYTES / (KC * elementBytes())));
-        rowsPerTask = roundUp(Math.ceilDiv(m, rowBlocks), MR);
+        rowsPerTask = roundUp(Math.ceilDiv(m, rowBlocks), mr);
         int rowTasks = Math.ceilDiv(m, rowsPerTask);
         int panels = Math.ceilDiv(n, nr);
         int parallel = threads > 1 && work >= PARALLEL_MIN ? threads : 1;
@@ -124,7 +126,7 @@ abstract class Gemm implements Parallel.Body {
                     bOff = 0;
                     packB(bp, 0, pc, kc, j, nv);
                 }
-                for (int i = i0; i < i1; i += MR) tile(buf, bp, bOff, i, Math.min(MR, i1 - i), j, nv, pc, kc, load);
+                for (int i = i0; i < i1; i += mr) tile(buf, bp, bOff, i, Math.min(mr, i1 - i), j, nv, pc, kc, load);
             }
         }
         if (act != null) epilogue(i0, i1, j0, j1);

@@ -5,7 +5,7 @@ package jgrad.kernel;
 final class GemmD extends Gemm {
     private static final ThreadLocal<GemmD> JOB = ThreadLocal.withInitial(GemmD::new);
     private static final ThreadLocal<Buffers> BUFFERS = ThreadLocal.withInitial(Buffers::new);
-    static final int SCALAR_NR = 8;
+    static final int SCALAR_MR = 6, SCALAR_NR = 8;
 
     double[] a, b, c, bias;
     private double[] packed = new double[0];
@@ -13,8 +13,8 @@ final class GemmD extends Gemm {
     /** Reusable per-thread packing space, sized for the widest micro-tile. */
     static final class Buffers {
         final double[] panel = new double[KC * 64];
-        final double[] aPad = new double[KC * MR];
-        final double[] cTile = new double[MR * 64];
+        final double[] aPad = new double[KC * MAX_MR];
+        final double[] cTile = new double[MAX_MR * 64];
     }
 
     /** Products with fewer multiply-adds than this skip blocking and packing (tiny networks). */
@@ -42,7 +42,7 @@ final class GemmD extends Gemm {
         g.b = b;
         g.c = c;
         g.bias = bias;
-        g.set(aOff, rsA, csA, rsB, csB, m, k, n, accumulate, simd, simd ? SimdD.NR : SCALAR_NR);
+        g.set(aOff, rsA, csA, rsB, csB, m, k, n, accumulate, simd, simd ? SimdD.MR : SCALAR_MR, simd ? SimdD.NR : SCALAR_NR);
         g.act = act;
         try {
             g.execute(threads);
@@ -117,19 +117,19 @@ final class GemmD extends Gemm {
     void tile(Object buffers, Object panel, int bOff, int i, int mv, int j, int nv, int pc, int kc, boolean load) {
         Buffers buf = (Buffers) buffers;
         double[] bp = (double[]) panel;
-        if (mv == MR && nv == nr) {
+        if (mv == mr && nv == nr) {
             micro(a, aOff + i * rsA + pc * csA, rsA, csA, bp, bOff, kc, c, i * n + j, n, load);
             return;
         }
         // fringe: run the full micro-kernel on a padded copy; padding lanes never reach C
         double[] ct = buf.cTile;
-        java.util.Arrays.fill(ct, 0, MR * nr, 0.0);
+        java.util.Arrays.fill(ct, 0, mr * nr, 0.0);
         if (load) for (int r = 0; r < mv; r++) System.arraycopy(c, (i + r) * n + j, ct, r * nr, nv);
         double[] ap = a;
         int at = aOff + i * rsA + pc * csA, rs = rsA, cs = csA;
-        if (mv < MR) { // rows copied row-major (unit stride, like most A) and the missing ones zero
+        if (mv < mr) { // rows copied row-major (unit stride, like most A) and the missing ones zero
             ap = buf.aPad;
-            java.util.Arrays.fill(ap, 0, kc * MR, 0.0);
+            java.util.Arrays.fill(ap, 0, kc * mr, 0.0);
             for (int r = 0; r < mv; r++) for (int p = 0; p < kc; p++) ap[r * kc + p] = a[at + r * rsA + p * csA];
             at = 0;
             rs = kc;
@@ -141,12 +141,18 @@ final class GemmD extends Gemm {
 
     private void micro(double[] a, int aOff, int rsA, int csA, double[] bp, int bOff, int kc, double[] c, int cOff, int ldc, boolean load) {
         if (simd) {
-            if (csA == 1) SimdD.microRowMajorA(a, aOff, rsA, bp, bOff, kc, c, cOff, ldc, load);
-            else SimdD.microStridedA(a, aOff, rsA, csA, bp, bOff, kc, c, cOff, ldc, load);
+            if (SimdD.MR == 8) {
+                if (csA == 1) SimdD.micro8RowMajorA(a, aOff, rsA, bp, bOff, kc, c, cOff, ldc, load);
+                else SimdD.micro8StridedA(a, aOff, rsA, csA, bp, bOff, kc, c, cOff, ldc, load);
+            } else if (csA == 1) {
+                SimdD.microRowMajorA(a, aOff, rsA, bp, bOff, kc, c, cOff, ldc, load);
+            } else {
+                SimdD.microStridedA(a, aOff, rsA, csA, bp, bOff, kc, c, cOff, ldc, load);
+            }
             return;
         }
         // scalar: one row of the tile at a time in 8 locals (nr == SCALAR_NR), 8 independent fma chains
-        for (int r = 0; r < MR; r++) {
+        for (int r = 0; r < mr; r++) {
             int cr = cOff + r * ldc, ar = aOff + r * rsA;
             double s0 = 0.0, s1 = 0.0, s2 = 0.0, s3 = 0.0, s4 = 0.0, s5 = 0.0, s6 = 0.0, s7 = 0.0;
             if (load) {

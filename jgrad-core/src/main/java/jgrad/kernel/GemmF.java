@@ -4,7 +4,7 @@ package jgrad.kernel;
 final class GemmF extends Gemm {
     private static final ThreadLocal<GemmF> JOB = ThreadLocal.withInitial(GemmF::new);
     private static final ThreadLocal<Buffers> BUFFERS = ThreadLocal.withInitial(Buffers::new);
-    static final int SCALAR_NR = 8;
+    static final int SCALAR_MR = 6, SCALAR_NR = 8;
 
     float[] a, b, c, bias;
     private float[] packed = new float[0];
@@ -12,8 +12,8 @@ final class GemmF extends Gemm {
     /** Reusable per-thread packing space, sized for the widest micro-tile. */
     static final class Buffers {
         final float[] panel = new float[KC * 64];
-        final float[] aPad = new float[KC * MR];
-        final float[] cTile = new float[MR * 64];
+        final float[] aPad = new float[KC * MAX_MR];
+        final float[] cTile = new float[MAX_MR * 64];
     }
 
     /** Products with fewer multiply-adds than this skip blocking and packing (tiny networks). */
@@ -41,7 +41,7 @@ final class GemmF extends Gemm {
         g.b = b;
         g.c = c;
         g.bias = bias;
-        g.set(aOff, rsA, csA, rsB, csB, m, k, n, accumulate, simd, simd ? SimdF.NR : SCALAR_NR);
+        g.set(aOff, rsA, csA, rsB, csB, m, k, n, accumulate, simd, simd ? SimdF.MR : SCALAR_MR, simd ? SimdF.NR : SCALAR_NR);
         g.act = act;
         try {
             g.execute(threads);
@@ -116,19 +116,19 @@ final class GemmF extends Gemm {
     void tile(Object buffers, Object panel, int bOff, int i, int mv, int j, int nv, int pc, int kc, boolean load) {
         Buffers buf = (Buffers) buffers;
         float[] bp = (float[]) panel;
-        if (mv == MR && nv == nr) {
+        if (mv == mr && nv == nr) {
             micro(a, aOff + i * rsA + pc * csA, rsA, csA, bp, bOff, kc, c, i * n + j, n, load);
             return;
         }
         // fringe: run the full micro-kernel on a padded copy; padding lanes never reach C
         float[] ct = buf.cTile;
-        java.util.Arrays.fill(ct, 0, MR * nr, 0f);
+        java.util.Arrays.fill(ct, 0, mr * nr, 0f);
         if (load) for (int r = 0; r < mv; r++) System.arraycopy(c, (i + r) * n + j, ct, r * nr, nv);
         float[] ap = a;
         int at = aOff + i * rsA + pc * csA, rs = rsA, cs = csA;
-        if (mv < MR) { // rows copied row-major (unit stride, like most A) and the missing ones zero
+        if (mv < mr) { // rows copied row-major (unit stride, like most A) and the missing ones zero
             ap = buf.aPad;
-            java.util.Arrays.fill(ap, 0, kc * MR, 0f);
+            java.util.Arrays.fill(ap, 0, kc * mr, 0f);
             for (int r = 0; r < mv; r++) for (int p = 0; p < kc; p++) ap[r * kc + p] = a[at + r * rsA + p * csA];
             at = 0;
             rs = kc;
@@ -140,12 +140,18 @@ final class GemmF extends Gemm {
 
     private void micro(float[] a, int aOff, int rsA, int csA, float[] bp, int bOff, int kc, float[] c, int cOff, int ldc, boolean load) {
         if (simd) {
-            if (csA == 1) SimdF.microRowMajorA(a, aOff, rsA, bp, bOff, kc, c, cOff, ldc, load);
-            else SimdF.microStridedA(a, aOff, rsA, csA, bp, bOff, kc, c, cOff, ldc, load);
+            if (SimdF.MR == 8) {
+                if (csA == 1) SimdF.micro8RowMajorA(a, aOff, rsA, bp, bOff, kc, c, cOff, ldc, load);
+                else SimdF.micro8StridedA(a, aOff, rsA, csA, bp, bOff, kc, c, cOff, ldc, load);
+            } else if (csA == 1) {
+                SimdF.microRowMajorA(a, aOff, rsA, bp, bOff, kc, c, cOff, ldc, load);
+            } else {
+                SimdF.microStridedA(a, aOff, rsA, csA, bp, bOff, kc, c, cOff, ldc, load);
+            }
             return;
         }
         // scalar: one row of the tile at a time in 8 locals (nr == SCALAR_NR), 8 independent fma chains
-        for (int r = 0; r < MR; r++) {
+        for (int r = 0; r < mr; r++) {
             int cr = cOff + r * ldc, ar = aOff + r * rsA;
             float s0 = 0f, s1 = 0f, s2 = 0f, s3 = 0f, s4 = 0f, s5 = 0f, s6 = 0f, s7 = 0f;
             if (load) {

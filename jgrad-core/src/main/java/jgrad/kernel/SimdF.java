@@ -4,15 +4,18 @@ import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
- * float32 micro-kernel on the Vector API: a 6 × (2 vectors) tile of C in 12 registers, 2 loads of the
- * packed B panel and 6 broadcasts of A per step of p (AVX2: 12 FMAs for 8 loads, 15 of 16 ymm; with
- * AVX-512 the tile is 6 × 32 and, on data in L1, runs at the core's FMA peak, ~115 GFLOP/s on Zen 4).
+ * float32 micro-kernels on the Vector API: an MR × (2 vectors) tile of C in registers, 2 loads of the
+ * packed B panel and MR broadcasts of A per step of p. With 16 vector registers (AVX2) MR is 6: 12
+ * FMAs for 8 loads in 15 registers. With 32 (AVX-512) MR is 8: 16 FMAs for 10 loads in 19 registers,
+ * and 8 divides the usual batch sizes, so fewer fringe tiles.
  * Only loaded when the jdk.incubator.vector module is present (see {@link Simd}).
  */
 final class SimdF {
     private static final VectorSpecies<Float> S = FloatVector.SPECIES_PREFERRED;
     static final int L = S.length();
     static final int NR = 2 * L;
+    /** Rows per micro-tile: 8 when the vectors are 512 bits wide (AVX-512 has 32 registers), else 6. */
+    static final int MR = S.vectorBitSize() >= 512 ? 8 : 6;
 
     private SimdF() {}
 
@@ -112,5 +115,121 @@ final class SimdF {
         x41.intoArray(c, c4 + L);
         x50.intoArray(c, c5);
         x51.intoArray(c, c5 + L);
+    }
+
+    /** {@link #microRowMajorA} with 8 rows: 16 accumulators, which only 32 vector registers (AVX-512) hold. */
+    static void micro8RowMajorA(float[] a, int aOff, int rsA, float[] bp, int bOff, int kc, float[] c, int cOff, int ldc, boolean load) {
+        int c0 = cOff, c1 = c0 + ldc, c2 = c1 + ldc, c3 = c2 + ldc, c4 = c3 + ldc, c5 = c4 + ldc, c6 = c5 + ldc, c7 = c6 + ldc;
+        FloatVector z = FloatVector.zero(S);
+        FloatVector x00 = load ? FloatVector.fromArray(S, c, c0) : z, x01 = load ? FloatVector.fromArray(S, c, c0 + L) : z;
+        FloatVector x10 = load ? FloatVector.fromArray(S, c, c1) : z, x11 = load ? FloatVector.fromArray(S, c, c1 + L) : z;
+        FloatVector x20 = load ? FloatVector.fromArray(S, c, c2) : z, x21 = load ? FloatVector.fromArray(S, c, c2 + L) : z;
+        FloatVector x30 = load ? FloatVector.fromArray(S, c, c3) : z, x31 = load ? FloatVector.fromArray(S, c, c3 + L) : z;
+        FloatVector x40 = load ? FloatVector.fromArray(S, c, c4) : z, x41 = load ? FloatVector.fromArray(S, c, c4 + L) : z;
+        FloatVector x50 = load ? FloatVector.fromArray(S, c, c5) : z, x51 = load ? FloatVector.fromArray(S, c, c5 + L) : z;
+        FloatVector x60 = load ? FloatVector.fromArray(S, c, c6) : z, x61 = load ? FloatVector.fromArray(S, c, c6 + L) : z;
+        FloatVector x70 = load ? FloatVector.fromArray(S, c, c7) : z, x71 = load ? FloatVector.fromArray(S, c, c7 + L) : z;
+        int a0 = aOff, a1 = a0 + rsA, a2 = a1 + rsA, a3 = a2 + rsA, a4 = a3 + rsA, a5 = a4 + rsA, a6 = a5 + rsA, a7 = a6 + rsA;
+        for (int p = 0, bo = bOff; p < kc; p++, bo += NR) {
+            FloatVector b0 = FloatVector.fromArray(S, bp, bo), b1 = FloatVector.fromArray(S, bp, bo + L);
+            FloatVector v = FloatVector.broadcast(S, a[a0 + p]);
+            x00 = b0.fma(v, x00);
+            x01 = b1.fma(v, x01);
+            v = FloatVector.broadcast(S, a[a1 + p]);
+            x10 = b0.fma(v, x10);
+            x11 = b1.fma(v, x11);
+            v = FloatVector.broadcast(S, a[a2 + p]);
+            x20 = b0.fma(v, x20);
+            x21 = b1.fma(v, x21);
+            v = FloatVector.broadcast(S, a[a3 + p]);
+            x30 = b0.fma(v, x30);
+            x31 = b1.fma(v, x31);
+            v = FloatVector.broadcast(S, a[a4 + p]);
+            x40 = b0.fma(v, x40);
+            x41 = b1.fma(v, x41);
+            v = FloatVector.broadcast(S, a[a5 + p]);
+            x50 = b0.fma(v, x50);
+            x51 = b1.fma(v, x51);
+            v = FloatVector.broadcast(S, a[a6 + p]);
+            x60 = b0.fma(v, x60);
+            x61 = b1.fma(v, x61);
+            v = FloatVector.broadcast(S, a[a7 + p]);
+            x70 = b0.fma(v, x70);
+            x71 = b1.fma(v, x71);
+        }
+        x00.intoArray(c, c0);
+        x01.intoArray(c, c0 + L);
+        x10.intoArray(c, c1);
+        x11.intoArray(c, c1 + L);
+        x20.intoArray(c, c2);
+        x21.intoArray(c, c2 + L);
+        x30.intoArray(c, c3);
+        x31.intoArray(c, c3 + L);
+        x40.intoArray(c, c4);
+        x41.intoArray(c, c4 + L);
+        x50.intoArray(c, c5);
+        x51.intoArray(c, c5 + L);
+        x60.intoArray(c, c6);
+        x61.intoArray(c, c6 + L);
+        x70.intoArray(c, c7);
+        x71.intoArray(c, c7 + L);
+    }
+
+    /** {@link #microStridedA} with 8 rows. */
+    static void micro8StridedA(float[] a, int aOff, int rsA, int csA, float[] bp, int bOff, int kc, float[] c, int cOff, int ldc, boolean load) {
+        int c0 = cOff, c1 = c0 + ldc, c2 = c1 + ldc, c3 = c2 + ldc, c4 = c3 + ldc, c5 = c4 + ldc, c6 = c5 + ldc, c7 = c6 + ldc;
+        FloatVector z = FloatVector.zero(S);
+        FloatVector x00 = load ? FloatVector.fromArray(S, c, c0) : z, x01 = load ? FloatVector.fromArray(S, c, c0 + L) : z;
+        FloatVector x10 = load ? FloatVector.fromArray(S, c, c1) : z, x11 = load ? FloatVector.fromArray(S, c, c1 + L) : z;
+        FloatVector x20 = load ? FloatVector.fromArray(S, c, c2) : z, x21 = load ? FloatVector.fromArray(S, c, c2 + L) : z;
+        FloatVector x30 = load ? FloatVector.fromArray(S, c, c3) : z, x31 = load ? FloatVector.fromArray(S, c, c3 + L) : z;
+        FloatVector x40 = load ? FloatVector.fromArray(S, c, c4) : z, x41 = load ? FloatVector.fromArray(S, c, c4 + L) : z;
+        FloatVector x50 = load ? FloatVector.fromArray(S, c, c5) : z, x51 = load ? FloatVector.fromArray(S, c, c5 + L) : z;
+        FloatVector x60 = load ? FloatVector.fromArray(S, c, c6) : z, x61 = load ? FloatVector.fromArray(S, c, c6 + L) : z;
+        FloatVector x70 = load ? FloatVector.fromArray(S, c, c7) : z, x71 = load ? FloatVector.fromArray(S, c, c7 + L) : z;
+        int a0 = aOff, a1 = a0 + rsA, a2 = a1 + rsA, a3 = a2 + rsA, a4 = a3 + rsA, a5 = a4 + rsA, a6 = a5 + rsA, a7 = a6 + rsA;
+        for (int p = 0, bo = bOff, ap = 0; p < kc; p++, bo += NR, ap += csA) {
+            FloatVector b0 = FloatVector.fromArray(S, bp, bo), b1 = FloatVector.fromArray(S, bp, bo + L);
+            FloatVector v = FloatVector.broadcast(S, a[a0 + ap]);
+            x00 = b0.fma(v, x00);
+            x01 = b1.fma(v, x01);
+            v = FloatVector.broadcast(S, a[a1 + ap]);
+            x10 = b0.fma(v, x10);
+            x11 = b1.fma(v, x11);
+            v = FloatVector.broadcast(S, a[a2 + ap]);
+            x20 = b0.fma(v, x20);
+            x21 = b1.fma(v, x21);
+            v = FloatVector.broadcast(S, a[a3 + ap]);
+            x30 = b0.fma(v, x30);
+            x31 = b1.fma(v, x31);
+            v = FloatVector.broadcast(S, a[a4 + ap]);
+            x40 = b0.fma(v, x40);
+            x41 = b1.fma(v, x41);
+            v = FloatVector.broadcast(S, a[a5 + ap]);
+            x50 = b0.fma(v, x50);
+            x51 = b1.fma(v, x51);
+            v = FloatVector.broadcast(S, a[a6 + ap]);
+            x60 = b0.fma(v, x60);
+            x61 = b1.fma(v, x61);
+            v = FloatVector.broadcast(S, a[a7 + ap]);
+            x70 = b0.fma(v, x70);
+            x71 = b1.fma(v, x71);
+        }
+        x00.intoArray(c, c0);
+        x01.intoArray(c, c0 + L);
+        x10.intoArray(c, c1);
+        x11.intoArray(c, c1 + L);
+        x20.intoArray(c, c2);
+        x21.intoArray(c, c2 + L);
+        x30.intoArray(c, c3);
+        x31.intoArray(c, c3 + L);
+        x40.intoArray(c, c4);
+        x41.intoArray(c, c4 + L);
+        x50.intoArray(c, c5);
+        x51.intoArray(c, c5 + L);
+        x60.intoArray(c, c6);
+        x61.intoArray(c, c6 + L);
+        x70.intoArray(c, c7);
+        x71.intoArray(c, c7 + L);
     }
 }
