@@ -55,13 +55,13 @@ public final class Parallel {
 
     /**
      * Runs tasks 0..tasks-1 and returns when all are done. Runs them inline when there is one thread or
-     * one task, when called from a worker, or when another thread is using the pool (no queueing: the
-     * results are the same, only not shared out).
+     * one task, when called from a task (by a worker or by the caller of the running job), or when another
+     * thread is using the pool (no queueing: the results are the same, only not shared out).
      */
     public static void run(int tasks, Body body) {
         if (tasks <= 0) return;
         Pool p = pool;
-        if (tasks == 1 || p.size == 1 || Thread.currentThread() instanceof Worker || !LOCK.tryLock()) {
+        if (tasks == 1 || p.size == 1 || Thread.currentThread() instanceof Worker || LOCK.isHeldByCurrentThread() || !LOCK.tryLock()) {
             for (int t = 0; t < tasks; t++) body.run(t);
             return;
         }
