@@ -59,7 +59,7 @@ class FusedTest {
         double[] g = random(4, ROWS * COLS), out = random(5, COLS), expect = out.clone();
         for (int r = 0; r < ROWS; r++) for (int j = 0; j < COLS; j++) expect[j] += g[r * COLS + j];
         FusedD.columnSums(g, ROWS, COLS, out, true);
-        assertArrayEquals(expect, out, 1e-15);
+        assertArrayEquals(expect, out, 0.0, "summed over rows in order");
         float[] outf = new float[COLS];
         FusedF.columnSums(MatMulTest.toFloat(g), ROWS, COLS, outf, false);
         for (int j = 0; j < COLS; j++) assertEquals(expect[j] - random(5, COLS)[j], outf[j], 1e-5);
@@ -67,6 +67,22 @@ class FusedTest {
         double[] w = random(6, 9), x = random(7, 9), w0 = w.clone();
         FusedD.axpy(-0.5, x, w, 9);
         for (int i = 0; i < 9; i++) assertEquals(w0[i] - 0.5 * x[i], w[i], 0.0);
+    }
+
+    /** The SIMD column sums add in the scalar loop's order: the same bits, tail columns included. */
+    @Test
+    void columnSumsEqualTheScalarLoopBitForBit() {
+        for (int cols : new int[] {1, 15, 16, 17, 40, 263}) {
+            int rows = 37;
+            float[] g = MatMulTest.toFloat(random(cols, rows * cols)), start = MatMulTest.toFloat(random(cols + 1, cols));
+            for (boolean acc : new boolean[] {false, true}) {
+                float[] expect = acc ? start.clone() : new float[cols];
+                for (int r = 0; r < rows; r++) for (int j = 0; j < cols; j++) expect[j] += g[r * cols + j];
+                float[] out = start.clone();
+                FusedF.columnSums(g, rows, cols, out, acc);
+                assertArrayEquals(expect, out, 0f, cols + " columns, accumulate=" + acc);
+            }
+        }
     }
 
     @Test
