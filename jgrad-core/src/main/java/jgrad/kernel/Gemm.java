@@ -23,6 +23,8 @@ abstract class Gemm implements Parallel.Body {
     static final int KC = 256;
     /** Below this many multiply-adds a product is not split across threads (a hand-off costs ~10 µs). */
     static final long PARALLEL_MIN = 1L << 19;
+    /** A B of at most this many elements is packed by the calling thread: a hand-off would cost more. */
+    static final long INLINE_PACK_MAX = 1L << 16;
 
     int m, n, k, aOff, rsA, csA, rsB, csB;
     boolean accumulate, simd;
@@ -94,7 +96,8 @@ abstract class Gemm implements Parallel.Body {
             Object packed = sharedPanels(panels * nr * k);
             packing = true;
             try {
-                Parallel.run(panels, this);
+                if ((long) panels * nr * k <= INLINE_PACK_MAX) for (int t = 0; t < panels; t++) run(t);
+                else Parallel.run(panels, this);
             } finally {
                 packing = false;
             }
