@@ -1,7 +1,6 @@
 package jgrad.cli;
 
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -77,7 +76,7 @@ final class TrainCommand implements Callable<Integer> {
     String dtype = "float64";
     @Option(names = "--out", paramLabel = "FILE", description = "save the trained model (JSON) to FILE")
     Path out;
-    @Option(names = "--plot", paramLabel = "DIR", description = "write PNG charts to DIR: loss and accuracy per epoch, decision regions for two-feature data")
+    @Option(names = "--plot", paramLabel = "DIR", description = "write PNG charts to DIR (created if missing; its parent must exist): loss and accuracy per epoch, decision regions for two-feature data")
     Path plot;
     @Option(names = "--quiet", description = "print only the final report")
     boolean quiet;
@@ -93,7 +92,7 @@ final class TrainCommand implements Callable<Integer> {
         Scaler.Method method = Flags.choice("--scale", scale, Scaler.Method.class);
         Target.Task taskKind = Flags.choice("--task", task, Target.Task.class);
         if (out != null) AtomicFile.checkWritable(out, "--out");
-        if (plot != null && Files.exists(plot) && !Files.isDirectory(plot)) throw new UserException("--plot: " + plot + " exists and is not a directory");
+        if (plot != null) AtomicFile.checkWritableDirectory(plot, "--plot");
 
         CsvTable table = Datasets.open(data);
         Set<String> categories = Set.of(Flags.list("--categorical", categorical, "column names", s -> s, String[]::new));
@@ -115,7 +114,7 @@ final class TrainCommand implements Callable<Integer> {
         Evaluation evaluation = evaluate(predictor, prepared, test);
 
         List<Png.Image> charts = plot == null ? List.of() : TrainingPlots.render(plot, result, prepared, predictor);
-        if (plot != null) createDirectories(plot);
+        if (plot != null) AtomicFile.createDirectory(plot, "--plot");
         if (out != null) ModelFile.write(model, out);
         charts.forEach(Png.Image::write);
         double samplesPerSecond = prepared.train().size() * (double) result.epochs().size() / result.seconds();
@@ -186,14 +185,6 @@ final class TrainCommand implements Callable<Integer> {
             throw Flags.bad("--split", split, "three fractions TRAIN,VALIDATION,TEST adding up to 1, e.g. 0.7,0.15,0.15");
         }
         return v;
-    }
-
-    private static void createDirectories(Path dir) {
-        try {
-            Files.createDirectories(dir);
-        } catch (java.io.IOException e) {
-            throw new UserException("--plot: cannot create directory " + dir + " (" + e.getMessage() + ")");
-        }
     }
 
     private Map<String, Object> trainingNote(Training.Settings s) {
