@@ -76,7 +76,7 @@ final class TrainCommand implements Callable<Integer> {
     String dtype = "float64";
     @Option(names = "--out", paramLabel = "FILE", description = "save the trained model (JSON) to FILE")
     Path out;
-    @Option(names = "--plot", paramLabel = "DIR", description = "write PNG charts to DIR (created if missing; its parent must exist): loss and accuracy per epoch, decision regions for two-feature data")
+    @Option(names = "--plot", paramLabel = "DIR", description = "write PNG charts to DIR (created if missing; its parent must exist): loss.png, accuracy.png (r2.png for numbers), regions.png for classes in two numeric features")
     Path plot;
     @Option(names = "--quiet", description = "print only the final report")
     boolean quiet;
