@@ -110,6 +110,7 @@ class MinimizeCommandTest {
             x**2        | z=1      | --start: 'z' is not a variable of the formula
             x**2        | x=abc    | --start: 'abc' is not a number
             x**2        | x        | --start: expected name=value, got 'x'
+            x**2 + y    | x=1,y=2,x=3 | --start: x is given twice ('x=1' and 'x=3'); give each variable one value
             """)
     void badInputIsOneErrorAndNothingWritten(String formula, String start, String message, @TempDir Path dir) throws IOException {
         Path png = dir.resolve("p.png");
