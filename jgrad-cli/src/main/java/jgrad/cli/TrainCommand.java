@@ -147,7 +147,7 @@ final class TrainCommand implements Callable<Integer> {
         Model.LossKind lossKind = loss.strip().equals("auto") ? null : Model.LossKind.parse(loss.strip());
         if (lossKind == null && !loss.strip().equals("auto")) throw Flags.bad("--loss", loss, "auto|mse|cross-entropy");
         Training.OptimizerKind opt = Flags.choice("--optimizer", optimizer, Training.OptimizerKind.class);
-        double rate = lr != null ? Flags.positive("--lr", lr) : switch (opt) {
+        double rate = lr != null ? Flags.positive(spec, "--lr", lr) : switch (opt) {
             case ADAM -> 0.01;
             case SGD -> 0.1;
             case MOMENTUM -> 0.05;
@@ -158,10 +158,10 @@ final class TrainCommand implements Callable<Integer> {
         } catch (NumberFormatException e) {
             throw Flags.bad("--batch", batch, "a number of rows, 1 = stochastic, 0 or full = full batch");
         }
-        Flags.atLeast("--batch", b, 0);
+        Flags.atLeast(spec, "--batch", b, 0);
         DType type = Flags.choice("--dtype", dtype, DType.class);
-        return new Training.Settings(hidden, act, lossKind, opt, rate, Flags.atLeast("--epochs", epochs, 1), b, seed,
-                Flags.atLeast("--patience", patience, 0), type, nonNegative("--weight-decay", weightDecay));
+        return new Training.Settings(hidden, act, lossKind, opt, rate, Flags.atLeast(spec, "--epochs", epochs, 1), b, seed,
+                Flags.atLeast(spec, "--patience", patience, 0), type, Flags.nonNegative(spec, "--weight-decay", weightDecay));
     }
 
     private static Training.Settings resolveLoss(Training.Settings s, Schema schema) {
@@ -171,11 +171,6 @@ final class TrainCommand implements Callable<Integer> {
             throw new UserException("--loss cross-entropy needs class labels, but target '" + schema.target().name() + "' is numeric (use --loss mse, or --task classification)");
         }
         return new Training.Settings(s.hidden(), s.activation(), l, s.optimizer(), s.lr(), s.epochs(), s.batch(), s.seed(), s.patience(), s.dtype(), s.weightDecay());
-    }
-
-    private static double nonNegative(String flag, double v) {
-        if (!(v >= 0) || !Double.isFinite(v)) throw Flags.bad(flag, String.valueOf(v), "a number >= 0");
-        return v;
     }
 
     private double[] fractions() {

@@ -126,7 +126,7 @@ class MinimizeCommandTest {
         assertEquals(2, CliRun.of("minimize", "x**2", "--start", "x=1", "--lr", "fast").exitCode());
         CliRun r = CliRun.of("minimize", "x**2", "--start", "x=1", "--lr", "0");
         assertEquals(2, r.exitCode());
-        assertTrue(r.err().contains("--lr must be a positive number"), r.err());
+        assertEquals("jgrad: error: invalid value for --lr: '0' (expected a positive number)\n", r.err());
     }
 
     private static JsonNode readJson(CliRun r) {
