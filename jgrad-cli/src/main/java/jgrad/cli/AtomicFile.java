@@ -58,4 +58,30 @@ public final class AtomicFile {
         if (Files.isDirectory(target)) throw new UserException(flag + ": " + target + " is a directory");
     }
 
+    /**
+     * Fails early when the directory {@code dir} could not be used for output. It may be missing, since it is
+     * created by {@link #createDirectory}, but the directory above it must exist, as for a file: a typo in a path
+     * is an error, not a new tree of folders.
+     */
+    public static void checkWritableDirectory(Path dir, String flag) {
+        if (Files.exists(dir) && !Files.isDirectory(dir)) throw new UserException(flag + ": " + dir + " exists and is not a directory");
+        if (Files.isDirectory(dir)) {
+            if (!Files.isWritable(dir)) throw new UserException(flag + ": directory " + dir + " is not writable");
+            return;
+        }
+        Path parent = dir.toAbsolutePath().getParent();
+        if (parent == null || !Files.isDirectory(parent)) throw new UserException(flag + ": directory " + parent + " does not exist");
+        if (!Files.isWritable(parent)) throw new UserException(flag + ": directory " + parent + " is not writable");
+    }
+
+    /** Creates {@code dir} (not its parents) unless it exists; see {@link #checkWritableDirectory}. */
+    public static void createDirectory(Path dir, String flag) {
+        if (Files.isDirectory(dir)) return;
+        try {
+            Files.createDirectory(dir);
+        } catch (IOException e) {
+            throw new UserException(flag + ": cannot create directory " + dir + " (" + e.getMessage() + ")", e);
+        }
+    }
+
 }

@@ -48,8 +48,7 @@ final class BenchCommand implements Callable<Integer> {
         List<String> which = workload.equals("all") ? ALL : List.of(workload.toLowerCase(Locale.ROOT));
         if (!ALL.containsAll(which)) throw new UserException("unknown workload '" + workload + "': use w1, w2, w3, w4 or all");
         if (threads != null) {
-            if (threads < 1) throw new UserException("--threads must be at least 1, got " + threads);
-            Parallel.setThreads(threads);
+            Parallel.setThreads(Flags.atLeast(spec, "--threads", threads, 1));
         }
         PrintWriter out = spec.commandLine().getOut();
         for (String w : which) {

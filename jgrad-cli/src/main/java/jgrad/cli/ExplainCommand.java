@@ -39,7 +39,7 @@ final class ExplainCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Flags.positive("--lr", lr);
+        Flags.positive(spec, "--lr", lr);
         PrintWriter out = spec.commandLine().getOut();
         if (model == null) {
             double x = number("--input", input == null ? "0.5" : input), y = number("--target", target == null ? "1" : target);

@@ -19,12 +19,13 @@ final class Formulas {
         }
     }
 
-    /** {@code x=1,y=-2} -> {x: 1.0, y: -2.0}; every name must be a variable of the formula. */
+    /** {@code x=1,y=-2} -> {x: 1.0, y: -2.0}; every name must be a variable of the formula, given once. */
     static Map<String, Double> point(String flag, String text, SortedSet<String> variables) {
         if (variables.isEmpty()) {
             throw new UserException(flag + ": the formula has no variables to give values to");
         }
         Map<String, Double> point = new LinkedHashMap<>();
+        Map<String, String> given = new LinkedHashMap<>(); // name -> its part as typed, to quote both of a duplicate
         for (String part : text.split(",", -1)) {
             String[] nv = part.split("=", -1);
             if (nv.length != 2 || nv[0].isBlank()) {
@@ -34,6 +35,11 @@ final class Formulas {
             if (!variables.contains(name)) {
                 throw new UserException(flag + ": '" + name + "' is not a variable of the formula (its variables: "
                         + String.join(", ", variables) + ")");
+            }
+            String earlier = given.putIfAbsent(name, part.strip());
+            if (earlier != null) { // taking the last (or first) silently would hide a typo
+                throw new UserException(flag + ": " + name + " is given twice ('" + earlier + "' and '" + part.strip()
+                        + "'); give each variable one value");
             }
             try {
                 point.put(name, Double.parseDouble(nv[1].strip()));

@@ -81,12 +81,20 @@ public final class Main implements Runnable {
         return known ? USAGE : 1;
     }
 
-    /** Version from the jar manifest, or "dev" when run from classes. */
+    /** The Maven project version, written into version.properties by resource filtering at build time. */
     static final class Version implements CommandLine.IVersionProvider {
         @Override
-        public String[] getVersion() {
-            String v = Main.class.getPackage().getImplementationVersion();
-            return new String[] {"jgrad " + (v == null ? "0.1.0-dev" : v) + " (Java " + Runtime.version() + ")"};
+        public String[] getVersion() throws java.io.IOException {
+            return new String[] {"jgrad " + projectVersion() + " (Java " + Runtime.version() + ")"};
+        }
+
+        static String projectVersion() throws java.io.IOException {
+            var properties = new java.util.Properties();
+            try (var in = Main.class.getResourceAsStream("version.properties")) {
+                if (in == null) throw new java.io.IOException("version.properties is missing from the build");
+                properties.load(in);
+            }
+            return properties.getProperty("version");
         }
     }
 }

@@ -104,11 +104,11 @@ final class MinimizeCommand implements Callable<Integer>, TakesFormula {
         if (momentum != null && adam) {
             throw new UserException("--momentum and --adam exclude each other: choose one");
         }
-        require(learningRate > 0 && Double.isFinite(learningRate), "--lr must be a positive number, got " + learningRate);
-        require(iterations >= 1, "--iterations must be at least 1, got " + iterations);
-        require(momentum == null || momentum >= 0 && momentum < 1, "--momentum must be in [0, 1), got " + momentum);
-        require(tolerance == null || tolerance >= 0, "--tolerance must be >= 0, got " + tolerance);
-        require(precision == null || precision >= 0, "--precision must be >= 0, got " + precision);
+        Flags.positive(spec, "--lr", learningRate);
+        Flags.atLeast(spec, "--iterations", iterations, 1);
+        if (momentum != null && !(momentum >= 0 && momentum < 1)) throw Flags.bad("--momentum", Flags.typed(spec, "--momentum", momentum), "a number in [0, 1)");
+        if (tolerance != null) Flags.nonNegative(spec, "--tolerance", tolerance);
+        if (precision != null) Flags.nonNegative(spec, "--precision", precision);
         GradientDescent gd = GradientDescent.withLearningRate(learningRate).maxIterations(iterations);
         if (tolerance != null) {
             gd = gd.gradientTolerance(tolerance);
@@ -123,12 +123,6 @@ final class MinimizeCommand implements Callable<Integer>, TakesFormula {
             gd = gd.update(new Update.Momentum(momentum));
         }
         return adam ? gd.update(Update.Adam.standard()) : gd;
-    }
-
-    private static void require(boolean ok, String message) {
-        if (!ok) {
-            throw new UserException(message);
-        }
     }
 
     private void print(PrintWriter out, Expr f, List<String> vars, Minimum m) {

@@ -38,7 +38,7 @@ final class SurfaceCommand implements Callable<Integer> {
             default -> throw Flags.bad("--loss", loss, "mse|cross-entropy|both");
         };
         double[] r0 = range("--w0", w0), r1 = range("--w1", w1);
-        if (grid < 2 || grid > 1000) throw Flags.bad("--grid", String.valueOf(grid), "an integer from 2 to 1000");
+        if (grid < 2 || grid > 1000) throw Flags.bad("--grid", Flags.typed(spec, "--grid", grid), "an integer from 2 to 1000");
         if (!out.getFileName().toString().toLowerCase(java.util.Locale.ROOT).endsWith(".png")) throw Flags.bad("--out", out.toString(), "a file name ending in .png");
         AtomicFile.checkWritable(out, "--out");
         Png.Image image = SurfacePlot.render(out, costs, r0, r1, grid);

@@ -1,7 +1,6 @@
 package jgrad.cli;
 
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -77,7 +76,7 @@ final class TrainCommand implements Callable<Integer> {
     String dtype = "float64";
     @Option(names = "--out", paramLabel = "FILE", description = "save the trained model (JSON) to FILE")
     Path out;
-    @Option(names = "--plot", paramLabel = "DIR", description = "write PNG charts to DIR: loss and accuracy per epoch, decision regions for two-feature data")
+    @Option(names = "--plot", paramLabel = "DIR", description = "write PNG charts to DIR (created if missing; its parent must exist): loss.png, accuracy.png (r2.png for numbers), regions.png for classes in two numeric features")
     Path plot;
     @Option(names = "--quiet", description = "print only the final report")
     boolean quiet;
@@ -93,7 +92,7 @@ final class TrainCommand implements Callable<Integer> {
         Scaler.Method method = Flags.choice("--scale", scale, Scaler.Method.class);
         Target.Task taskKind = Flags.choice("--task", task, Target.Task.class);
         if (out != null) AtomicFile.checkWritable(out, "--out");
-        if (plot != null && Files.exists(plot) && !Files.isDirectory(plot)) throw new UserException("--plot: " + plot + " exists and is not a directory");
+        if (plot != null) AtomicFile.checkWritableDirectory(plot, "--plot");
 
         CsvTable table = Datasets.open(data);
         Set<String> categories = Set.of(Flags.list("--categorical", categorical, "column names", s -> s, String[]::new));
@@ -115,7 +114,7 @@ final class TrainCommand implements Callable<Integer> {
         Evaluation evaluation = evaluate(predictor, prepared, test);
 
         List<Png.Image> charts = plot == null ? List.of() : TrainingPlots.render(plot, result, prepared, predictor);
-        if (plot != null) createDirectories(plot);
+        if (plot != null) AtomicFile.createDirectory(plot, "--plot");
         if (out != null) ModelFile.write(model, out);
         charts.forEach(Png.Image::write);
         double samplesPerSecond = prepared.train().size() * (double) result.epochs().size() / result.seconds();
@@ -148,7 +147,7 @@ final class TrainCommand implements Callable<Integer> {
         Model.LossKind lossKind = loss.strip().equals("auto") ? null : Model.LossKind.parse(loss.strip());
         if (lossKind == null && !loss.strip().equals("auto")) throw Flags.bad("--loss", loss, "auto|mse|cross-entropy");
         Training.OptimizerKind opt = Flags.choice("--optimizer", optimizer, Training.OptimizerKind.class);
-        double rate = lr != null ? Flags.positive("--lr", lr) : switch (opt) {
+        double rate = lr != null ? Flags.positive(spec, "--lr", lr) : switch (opt) {
             case ADAM -> 0.01;
             case SGD -> 0.1;
             case MOMENTUM -> 0.05;
@@ -159,10 +158,10 @@ final class TrainCommand implements Callable<Integer> {
         } catch (NumberFormatException e) {
             throw Flags.bad("--batch", batch, "a number of rows, 1 = stochastic, 0 or full = full batch");
         }
-        Flags.atLeast("--batch", b, 0);
+        Flags.atLeast(spec, "--batch", b, 0);
         DType type = Flags.choice("--dtype", dtype, DType.class);
-        return new Training.Settings(hidden, act, lossKind, opt, rate, Flags.atLeast("--epochs", epochs, 1), b, seed,
-                Flags.atLeast("--patience", patience, 0), type, nonNegative("--weight-decay", weightDecay));
+        return new Training.Settings(hidden, act, lossKind, opt, rate, Flags.atLeast(spec, "--epochs", epochs, 1), b, seed,
+                Flags.atLeast(spec, "--patience", patience, 0), type, Flags.nonNegative(spec, "--weight-decay", weightDecay));
     }
 
     private static Training.Settings resolveLoss(Training.Settings s, Schema schema) {
@@ -174,11 +173,6 @@ final class TrainCommand implements Callable<Integer> {
         return new Training.Settings(s.hidden(), s.activation(), l, s.optimizer(), s.lr(), s.epochs(), s.batch(), s.seed(), s.patience(), s.dtype(), s.weightDecay());
     }
 
-    private static double nonNegative(String flag, double v) {
-        if (!(v >= 0) || !Double.isFinite(v)) throw Flags.bad(flag, String.valueOf(v), "a number >= 0");
-        return v;
-    }
-
     private double[] fractions() {
         Double[] f = Flags.list("--split", split, "three fractions TRAIN,VALIDATION,TEST adding up to 1, e.g. 0.7,0.15,0.15", Double::valueOf, Double[]::new);
         double[] v = Arrays.stream(f).mapToDouble(Double::doubleValue).toArray();
@@ -186,14 +180,6 @@ final class TrainCommand implements Callable<Integer> {
             throw Flags.bad("--split", split, "three fractions TRAIN,VALIDATION,TEST adding up to 1, e.g. 0.7,0.15,0.15");
         }
         return v;
-    }
-
-    private static void createDirectories(Path dir) {
-        try {
-            Files.createDirectories(dir);
-        } catch (java.io.IOException e) {
-            throw new UserException("--plot: cannot create directory " + dir + " (" + e.getMessage() + ")");
-        }
     }
 
     private Map<String, Object> trainingNote(Training.Settings s) {

@@ -121,11 +121,25 @@ class BadInputTest {
         expectError("a,y\n1,2.5\n2,3.5\n3,1.25\n", "--loss cross-entropy needs class labels", "--task", "regression", "--loss", "cross-entropy");
     }
 
-    @Test
-    void missingOutputDirectoryFailsBeforeTraining() throws IOException {
+    /** jgrad creates the file (--out) or folder (--plot) it is given, never the folders above it. */
+    @ParameterizedTest
+    @CsvSource({"--out,m.json", "--plot,plots"})
+    void aMissingParentDirectoryIsAnErrorForOutAndPlotAlike(String flag, String name) throws IOException {
         Files.writeString(dir.resolve("d.csv"), "a,y\n1,x\n2,y\n");
-        CliRun r = CliRun.of("train", "--data", dir.resolve("d.csv").toString(), "--out", dir.resolve("no/such/dir/m.json").toString());
+        Path missing = dir.resolve("no/such");
+        CliRun r = CliRun.of("train", "--data", dir.resolve("d.csv").toString(), flag, missing.resolve(name).toString());
         assertEquals(2, r.exitCode());
-        assertTrue(r.err().contains("--out: directory"), r.err());
+        assertEquals("jgrad: error: " + flag + ": directory " + missing.toAbsolutePath() + " does not exist\n", r.err());
+        assertFalse(Files.exists(dir.resolve("no")), "no folders created");
+    }
+
+    @Test
+    void plotIntoAFileIsAnError() throws IOException {
+        Files.writeString(dir.resolve("d.csv"), "a,y\n1,x\n2,y\n");
+        Files.writeString(dir.resolve("plots"), "mine");
+        CliRun r = CliRun.of("train", "--data", dir.resolve("d.csv").toString(), "--plot", dir.resolve("plots").toString());
+        assertEquals(2, r.exitCode());
+        assertEquals("jgrad: error: --plot: " + dir.resolve("plots") + " exists and is not a directory\n", r.err());
+        assertEquals("mine", Files.readString(dir.resolve("plots")));
     }
 }

@@ -50,6 +50,14 @@ class DiffCommandTest {
     }
 
     @Test
+    void aVariableGivenTwiceIsAnErrorNotTheLastValue() {
+        CliRun r = CliRun.of("diff", "x**2", "--at", "x=1, x=2");
+        assertEquals(2, r.exitCode());
+        assertEquals("", r.out());
+        assertEquals("jgrad: error: --at: x is given twice ('x=1' and 'x=2'); give each variable one value\n", r.err());
+    }
+
+    @Test
     void aFormulaMayStartWithAMinusAndUnknownOptionsAreStillErrors() {
         CliRun r = CliRun.of("diff", "-x^2", "x");
         assertEquals(0, r.exitCode(), r.err());

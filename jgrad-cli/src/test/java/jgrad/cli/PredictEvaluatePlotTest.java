@@ -101,6 +101,36 @@ class PredictEvaluatePlotTest {
     }
 
     @Test
+    void regressionPlotsLossAndR2AndTheReadmeNamesEveryChartEachTaskWrites() throws Exception {
+        StringBuilder csv = new StringBuilder("x1,x2,y\n");
+        for (int i = 0; i < 100; i++) csv.append(i % 10).append(',').append(i / 10).append(',').append(0.5 * (i % 10) + i / 10.0).append('\n');
+        Files.writeString(dir.resolve("r.csv"), csv);
+        CliRun r = CliRun.of("train", "--data", dir.resolve("r.csv").toString(), "--plot", dir.resolve("reg").toString(), "--quiet", "--epochs", "5");
+        assertEquals(0, r.exitCode(), r.toString());
+        java.util.Set<String> regression = pngs(dir.resolve("reg"));
+        assertEquals(java.util.Set.of("loss.png", "r2.png"), regression, "two numeric features, but no regions for numbers");
+        assertPng(dir.resolve("reg/r2.png"));
+        CliRun c = CliRun.of("train", "--data", TrainTest.moons(dir, 100, 3).toString(), "--plot", dir.resolve("cls").toString(), "--quiet", "--epochs", "5");
+        assertEquals(0, c.exitCode(), c.toString());
+        java.util.Set<String> classification = pngs(dir.resolve("cls"));
+        assertEquals(java.util.Set.of("loss.png", "accuracy.png", "regions.png"), classification);
+        // the README's paragraph on --plot names exactly these files
+        String readme = Files.readString(Path.of("../README.md"));
+        String pictures = readme.substring(readme.indexOf("**Pictures.**"), readme.indexOf("\n\n", readme.indexOf("**Pictures.**")));
+        java.util.Set<String> named = new java.util.TreeSet<>(java.util.regex.Pattern.compile("`(\\w+\\.png)`").matcher(pictures).results().map(m -> m.group(1)).toList());
+        java.util.Set<String> written = new java.util.TreeSet<>(regression);
+        written.addAll(classification);
+        assertEquals(written, named, pictures);
+        assertTrue(pictures.indexOf("`r2.png`") > pictures.indexOf("regression"), "r2.png is listed under regression: " + pictures);
+    }
+
+    private static java.util.Set<String> pngs(Path folder) throws java.io.IOException {
+        try (var files = Files.list(folder)) {
+            return files.map(f -> f.getFileName().toString()).collect(java.util.stream.Collectors.toSet());
+        }
+    }
+
+    @Test
     void surfaceDrawsBothCostsAndComputesThemRight() throws Exception {
         Path png = dir.resolve("s.png");
         CliRun r = CliRun.of("surface", "--out", png.toString(), "--grid", "40");

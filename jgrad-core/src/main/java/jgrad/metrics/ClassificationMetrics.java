@@ -6,6 +6,9 @@ import java.util.Arrays;
  * Accuracy, per-class precision/recall/F1 and the confusion matrix, as scikit-learn's
  * {@code classification_report} computes them. A class that is never predicted has precision 0
  * (not NaN) and a class that never occurs has recall 0, so macro averages stay defined.
+ * Macro averages run over {@link #labels()}, the classes that occur or are predicted, as
+ * {@code f1_score(average='macro')} does without {@code labels=}: a class absent from both has
+ * nothing to score, and counting it as 0 would punish a model for a test set that lacks it.
  *
  * @param confusion {@code confusion[actual][predicted]} counts
  */
@@ -39,17 +42,27 @@ public record ClassificationMetrics(
         return new ClassificationMetrics(confusion, accuracy, precision, recall, f1, support);
     }
 
-    /** Unweighted mean of the per-class F1 scores: every class counts the same, however rare. */
+    /** The classes that occur in the actual labels or in the predictions, in index order. */
+    public int[] labels() {
+        return java.util.stream.IntStream.range(0, support.length)
+                .filter(c -> support[c] > 0 || Arrays.stream(confusion).anyMatch(row -> row[c] > 0)).toArray();
+    }
+
+    /** Unweighted mean of the per-class F1 scores over {@link #labels()}: every class counts the same, however rare. */
     public double macroF1() {
-        return Arrays.stream(f1).average().orElse(0);
+        return macro(f1);
     }
 
     public double macroPrecision() {
-        return Arrays.stream(precision).average().orElse(0);
+        return macro(precision);
     }
 
     public double macroRecall() {
-        return Arrays.stream(recall).average().orElse(0);
+        return macro(recall);
+    }
+
+    private double macro(double[] perClass) {
+        return Arrays.stream(labels()).mapToDouble(c -> perClass[c]).average().orElse(0);
     }
 
     /** Index of the largest value in each row: the predicted class from scores or probabilities. */

@@ -7,8 +7,9 @@ import java.util.List;
 /**
  * Gradient descent with the seeds' stopping rules, each optional except the iteration budget.
  * Iteration i takes the gradient g at x_(i-1), steps to x_i, evaluates f(x_i), then tests, in order:
- * divergence, |g_j| < gradientTolerance for every j (the gradient of this update, by absolute value),
- * max_j |x_i,j − x_(i-1),j| <= stepPrecision, f(x_i) < valueThreshold, i = maxIterations.
+ * divergence (see {@link #DIVERGENCE_FACTOR}), |g_j| < gradientTolerance for every j (the gradient of this
+ * update, by absolute value), max_j |x_i,j − x_(i-1),j| <= stepPrecision, f(x_i) < valueThreshold,
+ * i = maxIterations.
  *
  * <pre>{@code
  * Minimum m = GradientDescent.withLearningRate(0.2).maxIterations(20).gradientTolerance(0.01)
@@ -19,6 +20,16 @@ import java.util.List;
  */
 public record GradientDescent(double learningRate, Update update, int maxIterations,
                               double gradientTolerance, double stepPrecision, double valueThreshold) {
+    /**
+     * The run has diverged when f or a coordinate becomes infinite or NaN, or when f rises above its start
+     * value by more than this factor times the scale of the run, max(1, |f(start)|, |lowest f so far|).
+     * Descent with a workable rate never climbs like that; with too large a rate f grows geometrically,
+     * so this rule stops it a few iterations in, where waiting for overflow printed hundreds of huge values.
+     * The scale includes the lowest value so that overshooting out of a deep valley (momentum) is not
+     * mistaken for divergence; the floor of 1 keeps a start at f = 0 from tripping on any rise.
+     */
+    public static final double DIVERGENCE_FACTOR = 1e6;
+
     public GradientDescent {
         if (!(learningRate > 0 && Double.isFinite(learningRate))) {
             throw new IllegalArgumentException("learning rate must be a positive number, got " + learningRate);
@@ -66,6 +77,7 @@ public record GradientDescent(double learningRate, Update update, int maxIterati
                     "f is " + fx + " at the start point " + Arrays.toString(start) + ": choose another start");
         }
         double[] v = new double[n], s = new double[n]; // momentum / Adam's first and second moments
+        double lowest = fx;
         for (int i = 1; ; i++) {
             double[] g = new double[n];
             f.gradient(x, g);
@@ -77,10 +89,11 @@ public record GradientDescent(double learningRate, Update update, int maxIterati
             }
             path.add(new Iterate(i, x, g, next, value, size));
             x = next;
-            StopReason reason = stop(g, x, value, size, i);
+            StopReason reason = stop(g, x, value, size, i, fx, lowest);
             if (reason != null) {
-                return new Minimum(reason, i, x, value, start.clone(), f.value(start), List.copyOf(path), message(reason, i, value));
+                return new Minimum(reason, i, x, value, start.clone(), fx, List.copyOf(path), message(reason, i, fx, x, value));
             }
+            lowest = Math.min(lowest, value);
         }
     }
 
@@ -104,8 +117,12 @@ public record GradientDescent(double learningRate, Update update, int maxIterati
         return next;
     }
 
-    private StopReason stop(double[] g, double[] x, double value, double size, int i) {
+    private StopReason stop(double[] g, double[] x, double value, double size, int i, double startValue, double lowest) {
         if (!Double.isFinite(value) || Arrays.stream(x).anyMatch(c -> !Double.isFinite(c))) {
+            return StopReason.DIVERGED;
+        }
+        double scale = Math.max(1, Math.max(Math.abs(startValue), Math.abs(lowest)));
+        if (value - startValue > DIVERGENCE_FACTOR * scale) {
             return StopReason.DIVERGED;
         }
         if (Arrays.stream(g).allMatch(c -> Math.abs(c) < gradientTolerance)) { // false while NaN = off
@@ -120,15 +137,39 @@ public record GradientDescent(double learningRate, Update update, int maxIterati
         return i == maxIterations ? StopReason.MAX_ITERATIONS : null;
     }
 
-    private String message(StopReason reason, int i, double value) {
+    private String message(StopReason reason, int i, double startValue, double[] x, double value) {
         return switch (reason) {
             case GRADIENT -> "every |gradient component| < " + plain(gradientTolerance) + " after iteration " + i;
             case STEP -> "step size <= " + plain(stepPrecision) + " at iteration " + i;
             case VALUE -> "f < " + plain(valueThreshold) + " at iteration " + i;
             case MAX_ITERATIONS -> "stopped after the maximum of " + maxIterations + " iterations";
-            case DIVERGED -> "diverged at iteration " + i + ": f = " + value
-                    + " (the steps grew instead of shrinking); try a smaller learning rate than " + plain(learningRate);
+            case DIVERGED -> diverged(i, startValue, x, value);
         };
+    }
+
+    private String diverged(int i, double startValue, double[] x, double value) {
+        String what = "diverged at iteration " + i + ": f went from " + shown(startValue) + " to " + shown(value);
+        if (value == Double.NEGATIVE_INFINITY) { // falling without bound is not a step-size problem
+            return what + "; f has no lower bound along this path, so there is no minimum to reach (a smaller learning rate will not help)";
+        }
+        if (Arrays.stream(x).anyMatch(c -> !Double.isFinite(c))) {
+            what += " and the point to " + Arrays.toString(x);
+        }
+        return what + "; try a smaller learning rate than " + plain(learningRate);
+    }
+
+    /** A value for people: six significant digits, no trailing zeros (2.08512e+10, 16, Infinity). */
+    private static String shown(double x) {
+        if (!Double.isFinite(x)) {
+            return Double.toString(x);
+        }
+        String s = String.format(java.util.Locale.ROOT, "%.6g", x);
+        int e = s.indexOf('e');
+        String mantissa = e < 0 ? s : s.substring(0, e);
+        if (mantissa.contains(".")) {
+            mantissa = mantissa.replaceAll("0+$", "").replaceAll("\\.$", "");
+        }
+        return mantissa + (e < 0 ? "" : s.substring(e));
     }
 
     /** Settings as typed: 0.00001, not 1.0E-5. */

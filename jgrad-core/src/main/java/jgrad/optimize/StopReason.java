@@ -10,7 +10,7 @@ public enum StopReason {
     VALUE("value"),
     /** The iteration budget was used up. */
     MAX_ITERATIONS("iterations"),
-    /** The point or value became infinite or NaN. */
+    /** The point or value became infinite or NaN, or f grew far above its start ({@link GradientDescent#DIVERGENCE_FACTOR}). */
     DIVERGED("diverged");
 
     private final String key;

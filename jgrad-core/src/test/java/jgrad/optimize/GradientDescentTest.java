@@ -1,6 +1,7 @@
 package jgrad.optimize;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -44,8 +45,38 @@ class GradientDescentTest {
     void divergenceNamesTheIterationAndSuggestsASmallerRate() {
         Minimum m = GradientDescent.withLearningRate(1.5).minimize(Objective.of(Expr.parse("x**4"), List.of("x")), 4);
         assertEquals(StopReason.DIVERGED, m.stoppedBy());
-        assertTrue(m.message().startsWith("diverged at iteration " + m.iterations() + ": f = "), m.message());
-        assertTrue(m.message().endsWith("try a smaller learning rate than 1.5"), m.message());
+        // x1 = 4 - 1.5*4*4^3 = -380, f = 380^4 = 2.08514e+10: a million times f(start) = 256 at once
+        assertEquals(1, m.iterations());
+        assertEquals("diverged at iteration 1: f went from 256 to 2.08514e+10; try a smaller learning rate than 1.5", m.message());
+    }
+
+    @Test
+    void geometricGrowthStopsLongBeforeOverflow() {
+        // lr 1.5 on x^2: x -> -2x, f -> 4f, so f - f0 = 16(4^i - 1) first exceeds 1e6 * 16 at i = 10 (overflow: ~510)
+        Minimum m = GradientDescent.withLearningRate(1.5).minimize(Objective.of(Expr.parse("x**2"), List.of("x")), 4);
+        assertEquals(StopReason.DIVERGED, m.stoppedBy());
+        assertEquals(10, m.iterations());
+        assertEquals("diverged at iteration 10: f went from 16 to 1.67772e+07; try a smaller learning rate than 1.5", m.message());
+    }
+
+    @Test
+    void theScaleOfDivergenceIncludesTheLowestValueSoFar() {
+        // one step of 1 per iteration through chosen values: a deep valley, then a climb far above the start
+        Objective valley = Objective.of(p -> new double[] {0, -1e9, 1e7, -1e9}[(int) p[0]], p -> new double[] {-1});
+        Minimum m = GradientDescent.withLearningRate(1).maxIterations(3).minimize(valley, 0);
+        assertEquals(StopReason.MAX_ITERATIONS, m.stoppedBy(), "1e7 is small next to the valley's 1e9: an overshoot");
+        Objective shallow = Objective.of(p -> new double[] {0, -0.5, 1e7, -1e9}[(int) p[0]], p -> new double[] {-1});
+        m = GradientDescent.withLearningRate(1).maxIterations(3).minimize(shallow, 0);
+        assertEquals(StopReason.DIVERGED, m.stoppedBy(), "1e7 above a start of 0 (scale 1): diverged");
+        assertEquals(2, m.iterations());
+    }
+
+    @Test
+    void fallingToMinusInfinityIsNoMinimumNotAStepSizeProblem() {
+        Minimum m = GradientDescent.withLearningRate(0.1).minimize(Objective.of(Expr.parse("x**3"), List.of("x")), -1);
+        assertEquals(StopReason.DIVERGED, m.stoppedBy());
+        assertTrue(m.message().matches("diverged at iteration \\d+: f went from -1 to -Infinity; f has no lower bound.*"), m.message());
+        assertFalse(m.message().contains("smaller learning rate than"), m.message());
     }
 
     @Test

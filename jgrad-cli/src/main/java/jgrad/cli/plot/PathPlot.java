@@ -48,6 +48,7 @@ public final class PathPlot {
         path.setLineColor(Color.RED);
         path.setMarkerColor(Color.RED);
         path.setMarker(SeriesMarkers.CIRCLE);
+        Ticks.readable(chart);
         Png.render(file, chart).write();
     }
 

@@ -92,6 +92,7 @@ public final class SurfacePlot {
         chart.getStyler().setPlotGridLinesVisible(false);
         chart.getStyler().setXAxisMin(w0Range[0]).setXAxisMax(w0Range[1]).setYAxisMin(w1Range[0]).setYAxisMax(w1Range[1]);
         CellLayer.add(chart, w0, w1, band, colors, names, 560, 520);
+        Ticks.readable(chart);
         return chart;
     }
 

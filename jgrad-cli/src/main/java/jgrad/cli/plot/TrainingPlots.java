@@ -45,13 +45,18 @@ public final class TrainingPlots {
 
     private static Png.Image curve(Path file, String title, String yLabel, Styler.LegendPosition legend, List<Training.Epoch> epochs,
                               ToDoubleFunction<Training.Epoch> train, ToDoubleFunction<Training.Epoch> validation) {
+        double[] x = epochs.stream().mapToDouble(Training.Epoch::epoch).toArray();
+        return Png.render(file, curve(title, yLabel, legend, x, epochs.stream().mapToDouble(train).toArray(), epochs.stream().mapToDouble(validation).toArray()));
+    }
+
+    /** Training and validation values per epoch; validation only when every value is finite. */
+    static XYChart curve(String title, String yLabel, Styler.LegendPosition legend, double[] x, double[] train, double[] validation) {
         XYChart chart = new XYChartBuilder().width(WIDTH).height(HEIGHT).title(title).xAxisTitle("epoch").yAxisTitle(yLabel).build();
         chart.getStyler().setLegendPosition(legend).setMarkerSize(0).setChartBackgroundColor(Color.WHITE);
-        double[] x = epochs.stream().mapToDouble(Training.Epoch::epoch).toArray();
-        line(chart, "train", x, epochs.stream().mapToDouble(train).toArray(), PALETTE[0]);
-        double[] v = epochs.stream().mapToDouble(validation).toArray();
-        if (Arrays.stream(v).allMatch(Double::isFinite) && v.length > 0) line(chart, "validation", x, v, PALETTE[1]);
-        return Png.render(file, chart);
+        line(chart, "train", x, train, PALETTE[0]);
+        if (Arrays.stream(validation).allMatch(Double::isFinite) && validation.length > 0) line(chart, "validation", x, validation, PALETTE[1]);
+        Ticks.wholeNumbersX(chart, x, train);
+        return chart;
     }
 
     private static void line(XYChart chart, String name, double[] x, double[] y, Color color) {
@@ -95,6 +100,7 @@ public final class TrainingPlots {
             s.setMarker(SeriesMarkers.CIRCLE);
             s.setMarkerColor(PALETTE[c % PALETTE.length]);
         }
+        Ticks.readable(chart);
         return chart;
     }
 

@@ -41,8 +41,13 @@ public sealed interface Evaluation {
             out.printf("%saccuracy %.4f   macro F1 %.4f%n%n", prefix(label), metrics.accuracy(), metrics.macroF1());
             int w = Math.max(9, classes.stream().mapToInt(String::length).max().orElse(0) + 2);
             out.printf("%-" + w + "s %9s %9s %9s %8s%n", "class", "precision", "recall", "f1-score", "support");
+            int[] scored = metrics.labels();
             for (int c = 0; c < classes.size(); c++) {
-                out.printf("%-" + w + "s %9.4f %9.4f %9.4f %8d%n", classes.get(c), metrics.precision()[c], metrics.recall()[c], metrics.f1()[c], metrics.support()[c]);
+                if (java.util.Arrays.binarySearch(scored, c) >= 0) {
+                    out.printf("%-" + w + "s %9.4f %9.4f %9.4f %8d%n", classes.get(c), metrics.precision()[c], metrics.recall()[c], metrics.f1()[c], metrics.support()[c]);
+                } else { // neither in the rows nor predicted: nothing to score, and not in the macro average
+                    out.printf("%-" + w + "s %9s %9s %9s %8d%n", classes.get(c), "-", "-", "-", 0);
+                }
             }
             out.printf("%-" + w + "s %9.4f %9.4f %9.4f %8d%n%n", "macro avg", metrics.macroPrecision(), metrics.macroRecall(), metrics.macroF1(),
                     java.util.Arrays.stream(metrics.support()).sum());
