@@ -61,6 +61,7 @@ final class BenchCommand implements Callable<Integer> {
             r.put("kernel_threads", Parallel.threads());
             r.put("simd", Simd.ENABLED);
             r.put("loadavg_1m", Timer.loadAverage());
+            r.put("version", version()); // as the peers' "numpy 2.4.6"
             r.put("java", System.getProperty("java.version"));
             out.println(json ? toJson(r) : human(r));
             out.flush();
@@ -112,5 +113,13 @@ final class BenchCommand implements Callable<Integer> {
             case double[] a -> plain(java.util.Arrays.stream(a).boxed().toList());
             default -> String.valueOf(v);
         };
+    }
+
+    private static String version() {
+        try {
+            return "jgrad " + Main.Version.projectVersion();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 }

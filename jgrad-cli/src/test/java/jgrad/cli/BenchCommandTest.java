@@ -28,6 +28,7 @@ class BenchCommandTest {
         assertEquals(1.1219967699899687, j.get("initial_loss").asDouble(), 1e-15);
         assertEquals(40_000, j.get("steps").asInt());
         for (String k : new String[] {"steps_per_s", "seconds", "cpu_over_wall", "other_cores"}) assertTrue(j.has(k), k);
+        assertEquals("jgrad " + Main.Version.projectVersion(), j.get("version").asText()); // as the peers' "numpy 2.4.6"
     }
 
     @Test
