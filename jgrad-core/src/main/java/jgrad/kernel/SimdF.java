@@ -7,7 +7,8 @@ import jdk.incubator.vector.VectorSpecies;
  * float32 micro-kernels on the Vector API: an MR × (2 vectors) tile of C in registers, 2 loads of the
  * packed B panel and MR broadcasts of A per step of p. With 16 vector registers (AVX2) MR is 6: 12
  * FMAs for 8 loads in 15 registers. With 32 (AVX-512) MR is 8: 16 FMAs for 10 loads in 19 registers,
- * and 8 divides the usual batch sizes, so fewer fringe tiles.
+ * and 8 divides the usual batch sizes, so fewer fringe tiles. The kernels are written out one accumulator
+ * per variable on purpose: a loop over an array of vectors would box them (C2 keeps only locals in registers).
  * Only loaded when the jdk.incubator.vector module is present (see {@link Simd}).
  */
 final class SimdF {
