@@ -1,6 +1,6 @@
 package jgrad.bench;
 
-import jgrad.kernel.Activation;
+import jgrad.function.Activations;
 import jgrad.kernel.FusedF;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.Setup;
@@ -25,13 +25,13 @@ public class FusedBench extends KernelBenchmark {
 
     @Benchmark
     public float[] biasRelu128x256() {
-        FusedF.biasActivate(h1, bias1, 128, 256, Activation.RELU);
+        FusedF.biasActivate(h1, bias1, 128, 256, Activations.RELU);
         return h1;
     }
 
     @Benchmark
     public float[] reluBackward128x256() {
-        FusedF.activationBackward(h1, g1, 128 * 256, Activation.RELU);
+        Activations.RELU.backward(null, h1, g1, 128 * 256);
         return g1;
     }
 

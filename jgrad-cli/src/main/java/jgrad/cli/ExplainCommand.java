@@ -8,7 +8,7 @@ import java.util.concurrent.Callable;
 import jgrad.cli.data.CsvTable;
 import jgrad.cli.data.Target;
 import jgrad.cli.explain.Explainer;
-import jgrad.cli.model.Layer;
+import jgrad.cli.model.SavedLayer;
 import jgrad.cli.model.Model;
 import jgrad.cli.model.ModelFile;
 import picocli.CommandLine.Command;
@@ -49,7 +49,7 @@ final class ExplainCommand implements Callable<Integer> {
             return 0;
         }
         Model m = ModelFile.read(model);
-        int parameters = m.layers().stream().mapToInt(l -> l instanceof Layer.Dense d ? (d.in() + 1) * d.out() : 0).sum();
+        int parameters = m.layers().stream().mapToInt(l -> l instanceof SavedLayer.Dense d ? (d.in() + 1) * d.out() : 0).sum();
         if (parameters > MAX_PARAMETERS) {
             throw new UserException(model + ": " + parameters + " parameters is too many to explain step by step (at most " + MAX_PARAMETERS
                     + "); train a small one, e.g. jgrad train --data iris --layers 3 --out small.json");
@@ -89,11 +89,8 @@ final class ExplainCommand implements Callable<Integer> {
 
     private static String architecture(Model m) {
         StringBuilder s = new StringBuilder().append(m.schema().inputs());
-        for (Layer l : m.layers()) {
-            s.append(switch (l) {
-                case Layer.Dense d -> " → " + d.out();
-                case Layer.Activation a -> " " + a.function().label();
-            });
+        for (SavedLayer l : m.layers()) {
+            s.append(l instanceof SavedLayer.Dense d ? " → " + d.out() : " " + SavedLayer.label(l));
         }
         return s.toString();
     }

@@ -13,7 +13,8 @@ import jgrad.cli.data.Datasets;
 import jgrad.cli.data.Prepared;
 import jgrad.cli.data.Schema;
 import jgrad.cli.data.Target;
-import jgrad.cli.model.Layer;
+import jgrad.function.Activation;
+import jgrad.function.Activations;
 import jgrad.cli.model.Model;
 import jgrad.cli.model.ModelFile;
 import jgrad.cli.model.Network;
@@ -54,7 +55,8 @@ final class TrainCommand implements Callable<Integer> {
     String scale = "standard";
     @Option(names = "--layers", paramLabel = "SIZES", description = "hidden layer sizes, e.g. 64,32; 'none' = a linear model (default: ${DEFAULT-VALUE})")
     String layers = "64";
-    @Option(names = "--activation", paramLabel = "FN", description = "relu|tanh|sigmoid for the hidden layers (default: ${DEFAULT-VALUE})")
+    @Option(names = "--activation", paramLabel = "FN", completionCandidates = Network.HiddenActivations.class,
+            description = "${COMPLETION-CANDIDATES} for the hidden layers (default: ${DEFAULT-VALUE}); swish is silu")
     String activation = "relu";
     @Option(names = "--loss", paramLabel = "LOSS", description = "auto|mse|cross-entropy (default: ${DEFAULT-VALUE}: cross-entropy for classes, mse for numbers)")
     String loss = "auto";
@@ -142,8 +144,8 @@ final class TrainCommand implements Callable<Integer> {
         int[] hidden = Arrays.stream(Flags.list("--layers", layers, "comma-separated positive sizes such as 64,32, or none", Integer::valueOf, Integer[]::new))
                 .mapToInt(Integer::intValue).toArray();
         if (Arrays.stream(hidden).anyMatch(h -> h < 1)) throw Flags.bad("--layers", layers, "positive sizes such as 64,32");
-        Layer.Function act = Layer.Function.parse(activation.strip());
-        if (act != Layer.Function.RELU && act != Layer.Function.TANH && act != Layer.Function.SIGMOID) throw Flags.bad("--activation", activation, "relu|tanh|sigmoid");
+        Activation act = Activations.byName(activation);
+        if (act == null || act == Activations.IDENTITY) throw Flags.bad("--activation", activation, Network.hiddenActivationNames());
         Model.LossKind lossKind = loss.strip().equals("auto") ? null : Model.LossKind.parse(loss.strip());
         if (lossKind == null && !loss.strip().equals("auto")) throw Flags.bad("--loss", loss, "auto|mse|cross-entropy");
         Training.OptimizerKind opt = Flags.choice("--optimizer", optimizer, Training.OptimizerKind.class);
@@ -186,7 +188,7 @@ final class TrainCommand implements Callable<Integer> {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("data", data);
         m.put("hidden", s.hidden());
-        m.put("activation", s.activation().label());
+        m.put("activation", s.activation().name());
         m.put("optimizer", Flags.label(s.optimizer()));
         m.put("lr", s.lr());
         m.put("weight_decay", s.weightDecay());
@@ -206,7 +208,7 @@ final class TrainCommand implements Callable<Integer> {
         o.printf("split     %d train / %d validation / %d test%s, seed %d; %s scaling fitted on train%n", p.train().size(), p.validation().size(),
                 p.test().size(), schema.classification() ? " (stratified)" : "", seed, Flags.label(p.scaler().method()));
         StringBuilder arch = new StringBuilder().append(schema.inputs());
-        for (int h : s.hidden()) arch.append(" -> ").append(h).append(' ').append(s.activation().label());
+        for (int h : s.hidden()) arch.append(" -> ").append(h).append(' ').append(s.activation().name());
         arch.append(" -> ").append(schema.outputs());
         if (schema.classification() && s.loss() == Model.LossKind.MSE) arch.append(" softmax");
         o.printf("network   %s, %s; loss %s; %s lr %s, weight decay %s, batch %s, up to %d epochs (patience %d)%n", arch, Flags.label(s.dtype()),

@@ -1,6 +1,7 @@
 package jgrad.autograd;
 
 import java.util.function.Function;
+import jgrad.tensor.Autograd;
 import jgrad.tensor.DType;
 import jgrad.tensor.Rng;
 import jgrad.tensor.Tensor;

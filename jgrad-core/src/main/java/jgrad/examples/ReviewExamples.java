@@ -9,7 +9,7 @@ import jgrad.nn.HalfSquaredError;
 import jgrad.nn.Identity;
 import jgrad.nn.Init;
 import jgrad.nn.Linear;
-import jgrad.nn.Module;
+import jgrad.nn.Layer;
 import jgrad.nn.Sequential;
 import jgrad.nn.Sigmoid;
 import jgrad.tensor.Tensor;
@@ -49,10 +49,10 @@ final class ReviewExamples {
     }
 
     /** ŷ = activation(w·x + b), w = 0.3 and b = 0.1 (identity: 0.5 and 1.0). */
-    private static ExampleRun neuron(String id, Module activation, Tensor x, Tensor y, String lossKey, String gradPrefix, String note) {
+    private static ExampleRun neuron(String id, Layer activation, Tensor x, Tensor y, String lossKey, String gradPrefix, String note) {
         boolean identity = activation instanceof Identity;
         Linear l = linear(identity ? 0.5 : 0.3, identity ? 1.0 : 0.1);
-        Module model = new Sequential(l, activation);
+        Layer model = new Sequential(l, activation);
         Trace t = Trace.run(model, new HalfSquaredError(), x, y, LR, EPOCHS, STOP, "epoch", (r, loss) -> {
             r.put(lossKey, loss);
             r.put(gradPrefix + "w", grad(l.weight(), 0));
@@ -78,7 +78,7 @@ final class ReviewExamples {
     /** a₁ = σ(w₁x + b₁), ŷ = σ(w₂a₁ + b₂). */
     private static ExampleRun chained() {
         Linear first = linear(0.3, 0.1), second = linear(0.2, 0.2);
-        Module model = new Sequential(first, new Sigmoid(), second, new Sigmoid());
+        Layer model = new Sequential(first, new Sigmoid(), second, new Sigmoid());
         Trace t = Trace.run(model, new HalfSquaredError(), column(0.5), column(1.0), LR, EPOCHS, STOP, "epoch", (r, loss) -> {
             r.put("loss", loss);
             r.put("dL_dw1", grad(first.weight(), 0));
@@ -111,7 +111,7 @@ final class ReviewExamples {
         Tensor b1 = Tensor.of(0.1, 0.2).requiresGrad(true); // b11, b12
         Tensor w2 = Tensor.of(new double[][] {{0.1}, {0.2}}).requiresGrad(true); // w21, w22
         Tensor b21 = Tensor.of(0.1).requiresGrad(true), b22 = Tensor.of(0.2).requiresGrad(true);
-        Module model = new Module() {
+        Layer model = new Layer() {
             @Override
             public Tensor forward(Tensor x) {
                 Tensor a = x.matmul(w1).add(b1).sigmoid();

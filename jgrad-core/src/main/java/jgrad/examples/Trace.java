@@ -7,7 +7,7 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BiConsumer;
 import jgrad.nn.Loss;
-import jgrad.nn.Module;
+import jgrad.nn.Layer;
 import jgrad.optim.SGD;
 import jgrad.tensor.Tensor;
 import jgrad.train.EpochStats;
@@ -29,7 +29,7 @@ final class Trace {
      * @param beforeUpdate adds the loss and gradient fields to the record (gradients are in {@code grad()})
      * @param afterUpdate adds the parameter fields
      */
-    static Trace run(Module model, Loss loss, Tensor x, Tensor y, double lr, int epochs, double stopBelow, String counter,
+    static Trace run(Layer model, Loss loss, Tensor x, Tensor y, double lr, int epochs, double stopBelow, String counter,
             BiConsumer<Map<String, Object>, Double> beforeUpdate, java.util.function.Consumer<Map<String, Object>> afterUpdate) {
         Trace t = new Trace();
         AtomicReference<Map<String, Object>> current = new AtomicReference<>();

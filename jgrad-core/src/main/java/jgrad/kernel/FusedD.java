@@ -1,10 +1,11 @@
 // GENERATED from FusedF.java by jgrad-core/gen-float64.sh: edit that file and rerun the script.
 package jgrad.kernel;
 
+import jgrad.function.Activation;
+
 /**
  * float64 kernels around the matrix products of a dense layer, on row-major [rows×cols] buffers, in
- * place, allocation-free: bias + activation, its backward, bias gradients, softmax cross-entropy,
- * the SGD update. Plain loops that C2 vectorises where it can (bias, ReLU, axpy); exp goes through
+ * place, allocation-free: bias + activation, bias gradients, softmax cross-entropy, the SGD update. Plain loops that C2 vectorises where it can (bias, ReLU, axpy); exp goes through
  * {@link Math#exp} so every path gives the same bits.
  */
 public final class FusedD {
@@ -19,38 +20,9 @@ public final class FusedD {
         }
     }
 
-    /** y[off..off+len) = act(y) in place. */
+    /** y[off..off+len) = act(y) in place: the activation's own kernel. */
     public static void activate(double[] y, int off, int len, Activation act) {
-        switch (act) {
-            case IDENTITY -> { }
-            case RELU -> {
-                for (int i = off; i < off + len; i++) y[i] = Math.max(y[i], 0.0);
-            }
-            case SIGMOID -> {
-                for (int i = off; i < off + len; i++) y[i] = (1.0 / (1.0 + Math.exp(-y[i])));
-            }
-            case TANH -> {
-                for (int i = off; i < off + len; i++) y[i] = Math.tanh(y[i]);
-            }
-        }
-    }
-
-    /** g[i] *= act'(z[i]) for i < len, the derivative taken from the activation's output y. */
-    public static void activationBackward(double[] y, double[] g, int len, Activation act) {
-        switch (act) {
-            case IDENTITY -> { }
-            case RELU -> {
-                // y >= 0, so signum(y) is the 0/1 mask: branch-free (half the signs are random: a branch
-                // would mispredict) and vectorised by C2
-                for (int i = 0; i < len; i++) g[i] *= Math.signum(y[i]);
-            }
-            case SIGMOID -> {
-                for (int i = 0; i < len; i++) g[i] *= y[i] * (1.0 - y[i]);
-            }
-            case TANH -> {
-                for (int i = 0; i < len; i++) g[i] *= 1.0 - y[i] * y[i];
-            }
-        }
+        act.apply(y, off, len);
     }
 
     /** out[j] (+)= Σ_r g[r][j]: the bias gradient, summed over rows in order. */

@@ -1,5 +1,7 @@
 package jgrad.kernel;
 
+import jgrad.function.Activation;
+
 /**
  * Blocked matrix-product driver shared by float32 and float64: C[m×n] (+)= A·B where A and B are read
  * through strides, element A(i,p) = a[aOff + i*rsA + p*csA] and B(p,j) = b[p*rsB + j*csB]. That covers A·B,

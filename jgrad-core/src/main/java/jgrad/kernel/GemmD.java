@@ -1,6 +1,8 @@
 // GENERATED from GemmF.java by jgrad-core/gen-float64.sh: edit that file and rerun the script.
 package jgrad.kernel;
 
+import jgrad.function.Activation;
+
 /** float64 side of {@link Gemm}: packing, fringe tiles and the scalar micro-kernel. */
 final class GemmD extends Gemm {
     private static final ThreadLocal<GemmD> JOB = ThreadLocal.withInitial(GemmD::new);

@@ -1,5 +1,7 @@
 package jgrad.kernel;
 
+import jgrad.function.Activation;
+
 /** float32 side of {@link Gemm}: packing, fringe tiles and the scalar micro-kernel. */
 final class GemmF extends Gemm {
     private static final ThreadLocal<GemmF> JOB = ThreadLocal.withInitial(GemmF::new);

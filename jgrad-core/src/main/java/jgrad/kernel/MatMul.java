@@ -1,5 +1,7 @@
 package jgrad.kernel;
 
+import jgrad.function.Activation;
+
 /**
  * Dense row-major matrix products, the three a linear layer needs, without materialising transposes.
  * {@code accumulate} adds to {@code c} instead of overwriting it.

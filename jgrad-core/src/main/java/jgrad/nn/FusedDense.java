@@ -2,7 +2,8 @@ package jgrad.nn;
 
 import java.util.ArrayList;
 import java.util.List;
-import jgrad.kernel.Activation;
+import jgrad.function.Activation;
+import jgrad.function.Activations;
 import jgrad.kernel.FusedD;
 import jgrad.kernel.FusedF;
 import jgrad.kernel.MatMul;
@@ -10,8 +11,8 @@ import jgrad.tensor.DType;
 import jgrad.tensor.Tensor;
 
 /**
- * The fast path for a {@link Sequential} of {@link Linear} layers, each followed by at most one of
- * {@link ReLU}, {@link Sigmoid}, {@link Tanh}, {@link Identity}, trained on {@link MSELoss},
+ * The fast path for a {@link Sequential} of {@link Linear} layers, each followed by at most one
+ * {@link ActivationLayer} (any activation: its own kernels run), trained on {@link MSELoss},
  * {@link HalfSquaredError} or {@link CrossEntropyLoss} with class-index targets; for inference the
  * stack may end with a {@link Softmax}.
  *
@@ -35,6 +36,7 @@ public final class FusedDense {
     private int capacity; // rows the buffers hold
     private Tensor[] h; // h[l] = act(a_l · W_l + b_l), [rows × widths[l+1]]
     private Tensor[] g; // g[l] = dL/d h[l], then dL/dz_l in place
+    private Tensor[] z; // z[l] = a_l · W_l + b_l, kept only for activations whose derivative needs it
     private Tensor xRows; // gathered input rows when a batch is not contiguous
     private int[] labels;
 
@@ -52,32 +54,23 @@ public final class FusedDense {
      * The fast path for {@code model} trained on {@code loss} (null: inference only), or null when some
      * layer, the loss, or the chaining of sizes is not one it handles.
      */
-    public static FusedDense of(Module model, Loss loss) {
+    public static FusedDense of(Layer model, Loss loss) {
         if (!(model instanceof Sequential seq) || !supportedLoss(loss)) return null;
         List<Linear> linears = new ArrayList<>();
         List<Activation> acts = new ArrayList<>();
-        List<Module> modules = seq.layers();
+        List<Layer> modules = seq.layers();
         boolean softmaxOut = loss == null && !modules.isEmpty() && modules.getLast() instanceof Softmax;
-        for (Module m : softmaxOut ? modules.subList(0, modules.size() - 1) : modules) {
+        for (Layer m : softmaxOut ? modules.subList(0, modules.size() - 1) : modules) {
             if (m instanceof Linear l) {
                 if (!linears.isEmpty() && linears.getLast().outFeatures() != l.inFeatures()) return null;
                 linears.add(l);
-                acts.add(Activation.IDENTITY);
+                acts.add(Activations.IDENTITY);
                 continue;
             }
-            Activation a = activation(m);
-            if (a == null || linears.isEmpty() || acts.getLast() != Activation.IDENTITY) return null;
-            if (a != Activation.IDENTITY) acts.set(acts.size() - 1, a);
+            if (!(m instanceof ActivationLayer layer) || linears.isEmpty() || acts.getLast() != Activations.IDENTITY) return null;
+            acts.set(acts.size() - 1, layer.function());
         }
         return linears.isEmpty() ? null : new FusedDense(linears, acts, loss, softmaxOut);
-    }
-
-    private static Activation activation(Module m) {
-        if (m instanceof ReLU) return Activation.RELU;
-        if (m instanceof Sigmoid) return Activation.SIGMOID;
-        if (m instanceof Tanh) return Activation.TANH;
-        if (m instanceof Identity) return Activation.IDENTITY;
-        return null;
     }
 
     private static boolean supportedLoss(Loss loss) {
@@ -138,7 +131,13 @@ public final class FusedDense {
         int off = inOffset;
         for (int l = 0; l < layers.length; l++) {
             Linear layer = layers[l];
-            Kernels.linear(a, off, layer.weight(), layer.hasBias() ? layer.bias() : null, acts[l], h[l], rows, widths[l], widths[l + 1]);
+            Tensor bias = layer.hasBias() ? layer.bias() : null;
+            if (z[l] == null) {
+                Kernels.linear(a, off, layer.weight(), bias, acts[l], h[l], rows, widths[l], widths[l + 1]);
+            } else { // keep z for the derivative, then activate a copy
+                Kernels.linear(a, off, layer.weight(), bias, Activations.IDENTITY, z[l], rows, widths[l], widths[l + 1]);
+                Kernels.activate(z[l], h[l], rows * widths[l + 1], acts[l]);
+            }
             a = h[l];
             off = 0;
         }
@@ -181,7 +180,7 @@ public final class FusedDense {
         for (int l = layers.length - 1; l >= 0; l--) {
             Linear layer = layers[l];
             int fanIn = widths[l], fanOut = widths[l + 1];
-            Kernels.activationBackward(h[l], g[l], rows * fanOut, acts[l]);
+            Kernels.activationBackward(z[l], h[l], g[l], rows * fanOut, acts[l]);
             Tensor a = l == 0 ? in : h[l - 1];
             Kernels.atb(a, l == 0 ? inOffset : 0, g[l], layer.weight().gradStorage(), fanIn, rows, fanOut);
             if (layer.hasBias()) Kernels.columnSums(g[l], rows, fanOut, layer.bias().gradStorage());
@@ -197,9 +196,11 @@ public final class FusedDense {
         capacity = Math.max(rows, capacity);
         h = new Tensor[layers.length];
         g = new Tensor[layers.length];
+        z = new Tensor[layers.length];
         for (int l = 0; l < layers.length; l++) {
             h[l] = Tensor.zeros(t, capacity, widths[l + 1]);
             g[l] = Tensor.zeros(t, capacity, widths[l + 1]);
+            if (acts[l].derivativeNeedsInput()) z[l] = Tensor.zeros(t, capacity, widths[l + 1]);
         }
         xRows = Tensor.zeros(t, capacity, widths[0]);
         labels = new int[capacity];
@@ -244,9 +245,21 @@ public final class FusedDense {
             else FusedF.softmax(z.data32(), rows, cols);
         }
 
-        static void activationBackward(Tensor y, Tensor g, int len, Activation act) {
-            if (y.data64() != null) FusedD.activationBackward(y.data64(), g.data64(), len, act);
-            else FusedF.activationBackward(y.data32(), g.data32(), len, act);
+        /** y = act(z) over len elements, z kept. */
+        static void activate(Tensor z, Tensor y, int len, Activation act) {
+            if (z.data64() != null) {
+                System.arraycopy(z.data64(), 0, y.data64(), 0, len);
+                act.apply(y.data64(), 0, len);
+            } else {
+                System.arraycopy(z.data32(), 0, y.data32(), 0, len);
+                act.apply(y.data32(), 0, len);
+            }
+        }
+
+        /** g *= act'(z), from z (null when the activation does not need it) and y = act(z). */
+        static void activationBackward(Tensor z, Tensor y, Tensor g, int len, Activation act) {
+            if (y.data64() != null) act.backward(z == null ? null : z.data64(), y.data64(), g.data64(), len);
+            else act.backward(z == null ? null : z.data32(), y.data32(), g.data32(), len);
         }
 
         static void columnSums(Tensor g, int rows, int cols, Tensor out) {

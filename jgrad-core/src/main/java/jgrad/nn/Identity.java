@@ -1,16 +1,10 @@
 package jgrad.nn;
 
-import jgrad.tensor.Tensor;
+import jgrad.function.Activations;
 
 /** Activation: identity, ŷ = z. */
-public final class Identity extends Module {
-    @Override
-    public Tensor forward(Tensor x) {
-        return x;
-    }
-
-    @Override
-    public String toString() {
-        return "Identity()";
+public final class Identity extends ActivationLayer {
+    public Identity() {
+        super(Activations.IDENTITY);
     }
 }

@@ -1,30 +1,24 @@
 package jgrad.nn;
 
-import jgrad.tensor.Tensor;
+import jgrad.function.Activations;
+import jgrad.function.LeakyRelu;
 
 /** Activation: z for z > 0, slope·z otherwise, so negative units keep a small gradient. */
-public final class LeakyReLU extends Module {
-    private final double slope;
-
+public final class LeakyReLU extends ActivationLayer {
     public LeakyReLU() {
         this(0.01);
     }
 
     public LeakyReLU(double slope) {
-        this.slope = slope;
-    }
-
-    @Override
-    public Tensor forward(Tensor x) {
-        return x.leakyRelu(slope);
+        super(Activations.leakyRelu(slope));
     }
 
     public double slope() {
-        return slope;
+        return ((LeakyRelu) function()).slope();
     }
 
     @Override
     public String toString() {
-        return "LeakyReLU(" + slope + ")";
+        return "LeakyReLU(" + slope() + ")";
     }
 }

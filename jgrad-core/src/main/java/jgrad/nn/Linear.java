@@ -10,7 +10,7 @@ import jgrad.tensor.Tensor;
  * A fully connected layer: {@code y = x·W + b} with W of shape [in, out] (rows = inputs, as in the
  * seeds' θ matrices) and b of shape [out]. Accepts a batch [n, in] or one sample [in].
  */
-public final class Linear extends Module {
+public final class Linear extends Layer {
     private final int in;
     private final int out;
     private final boolean hasBias;

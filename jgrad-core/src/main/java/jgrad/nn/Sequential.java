@@ -5,27 +5,27 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import jgrad.autograd.Autograd;
+import jgrad.tensor.Autograd;
 import jgrad.tensor.DType;
 import jgrad.tensor.Tensor;
 
 /** Layers applied one after another; parameters are named by position: {@code 0.weight}, {@code 2.bias}. */
-public final class Sequential extends Module {
-    private final List<Module> layers = new ArrayList<>();
+public final class Sequential extends Layer {
+    private final List<Layer> layers = new ArrayList<>();
     private FusedDense inference; // fast path for forward passes without gradients, planned on first use
     private boolean planned;
 
-    public Sequential(Module... layers) {
+    public Sequential(Layer... layers) {
         this.layers.addAll(List.of(layers));
     }
 
-    public Sequential add(Module layer) {
+    public Sequential add(Layer layer) {
         layers.add(layer);
         planned = false;
         return this;
     }
 
-    public List<Module> layers() {
+    public List<Layer> layers() {
         return Collections.unmodifiableList(layers);
     }
 
@@ -38,7 +38,7 @@ public final class Sequential extends Module {
             }
             if (inference != null && inference.accepts(x, null)) return inference.forward(x);
         }
-        for (Module layer : layers) x = layer.forward(x);
+        for (Layer layer : layers) x = layer.forward(x);
         return x;
     }
 
@@ -60,7 +60,7 @@ public final class Sequential extends Module {
 
     @Override
     public Sequential to(DType dtype) {
-        for (Module m : layers) m.to(dtype);
+        for (Layer m : layers) m.to(dtype);
         return this;
     }
 

@@ -1,16 +1,10 @@
 package jgrad.nn;
 
-import jgrad.tensor.Tensor;
+import jgrad.function.Activations;
 
 /** Activation: tanh(z); tanh' = 1 − tanh². */
-public final class Tanh extends Module {
-    @Override
-    public Tensor forward(Tensor x) {
-        return x.tanh();
-    }
-
-    @Override
-    public String toString() {
-        return "Tanh()";
+public final class Tanh extends ActivationLayer {
+    public Tanh() {
+        super(Activations.TANH);
     }
 }

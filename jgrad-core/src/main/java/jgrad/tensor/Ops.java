@@ -2,6 +2,7 @@ package jgrad.tensor;
 
 import java.util.function.DoubleBinaryOperator;
 import java.util.function.DoubleUnaryOperator;
+import jgrad.function.Activation;
 
 /**
  * Element-wise operations. Each line pairs a forward rule with its local derivative; the chain
@@ -50,25 +51,9 @@ final class Ops {
         return unary("abs", x, Math::abs, (v, y) -> Math.signum(v));
     }
 
-    static Tensor sigmoid(Tensor x) {
-        return unary("sigmoid", x, Ops::sigmoid, (v, y) -> y * (1 - y));
-    }
-
-    static Tensor tanh(Tensor x) {
-        return unary("tanh", x, Math::tanh, (v, y) -> 1 - y * y);
-    }
-
-    static Tensor relu(Tensor x) {
-        return unary("relu", x, v -> v > 0 ? v : 0, (v, y) -> v > 0 ? 1 : 0);
-    }
-
-    static Tensor leakyRelu(Tensor x, double slope) {
-        return unary("leaky_relu", x, v -> v > 0 ? v : slope * v, (v, y) -> v > 0 ? 1 : slope);
-    }
-
-    /** σ(z) = 1/(1+e^(−z)), exactly as the seeds write it (large negative z gives 0, never NaN). */
-    static double sigmoid(double z) {
-        return 1.0 / (1.0 + Math.exp(-z));
+    /** An activation: its forward rule and local derivative come from its one definition. */
+    static Tensor activate(Tensor x, Activation f) {
+        return unary(f.name(), x, f::apply, f::derivative);
     }
 
     // ---- machinery

@@ -1,20 +1,17 @@
 package jgrad.tensor;
 
-import java.util.ArrayDeque;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
-import java.util.IdentityHashMap;
 import java.util.List;
-import java.util.Set;
-import jgrad.autograd.Autograd;
+import jgrad.function.Activation;
+import jgrad.function.Activations;
 
 /**
  * A dense row-major n-dimensional array of float64 or float32 numbers that remembers how it was
  * computed, so that {@link #backward()} can apply the chain rule through every operation.
  *
  * <p>Each operation (in {@link Ops}, {@link Reduce}, {@link Structure}) defines its forward value
- * and its backward rule side by side; broadcasting is undone in one place, {@link #accumulate}.
+ * and its backward rule side by side; {@link Autograd} is the engine that records and replays them.
  */
 public final class Tensor {
     private final int[] shape;
@@ -22,18 +19,12 @@ public final class Tensor {
     private final double[] d; // FLOAT64 storage, or null
     private final float[] f; // FLOAT32 storage, or null
 
-    // the graph: what produced this tensor and how to send its gradient to its parents
-    private boolean requiresGrad;
-    private Tensor grad;
-    private String op = "";
-    private List<Tensor> parents = List.of();
-    private Backward backwardRule;
-
-    /** Gradients of an operation's inputs from the gradient of its output (null: input gets none). */
-    @FunctionalInterface
-    public interface Backward {
-        Tensor[] apply(Tensor outputGrad);
-    }
+    // the graph, kept by Autograd: what produced this tensor and how to send its gradient to its parents
+    boolean requiresGrad;
+    Tensor grad;
+    String op = "";
+    List<Tensor> parents = List.of();
+    Autograd.Backward backwardRule;
 
     Tensor(DType dtype, int[] shape) {
         this.shape = shape.clone();
@@ -269,20 +260,9 @@ public final class Tensor {
         return Collections.unmodifiableList(parents);
     }
 
-    /**
-     * Records {@code out} as the result of {@code op} on {@code inputs} with the given backward rule,
-     * when gradients are on and some input needs one. Custom operations call this too.
-     */
-    public static Tensor record(Tensor out, String op, Backward rule, Tensor... inputs) {
-        if (!Autograd.isGradEnabled()) return out;
-        boolean needed = false;
-        for (Tensor t : inputs) needed |= t != null && t.requiresGrad;
-        if (!needed) return out;
-        out.requiresGrad = true;
-        out.op = op;
-        out.parents = Arrays.asList(inputs);
-        out.backwardRule = rule;
-        return out;
+    /** Records {@code out} as {@code op} on {@code inputs}: see {@link Autograd#record}. */
+    public static Tensor record(Tensor out, String op, Autograd.Backward rule, Tensor... inputs) {
+        return Autograd.record(out, op, rule, inputs);
     }
 
     /** Backpropagates from a one-element tensor (a loss): d(this)/d(this) = 1. */
@@ -294,59 +274,9 @@ public final class Tensor {
         backward(full(dtype, 1.0, shape));
     }
 
-    /**
-     * Backpropagates {@code outputGrad} through the graph in reverse topological order. Leaf
-     * gradients accumulate across calls (call {@code zeroGrad} between steps), as in PyTorch; the
-     * gradients of intermediate results start from zero on every call.
-     */
+    /** Backpropagates {@code outputGrad} through the graph: see {@link Autograd#backward}. */
     public void backward(Tensor outputGrad) {
-        List<Tensor> order = topologicalOrder();
-        for (Tensor t : order) if (t.backwardRule != null) t.grad = null;
-        accumulate(outputGrad);
-        try (var ignored = Autograd.noGrad()) {
-            for (int i = order.size() - 1; i >= 0; i--) {
-                Tensor t = order.get(i);
-                if (t.backwardRule == null || t.grad == null) continue;
-                Tensor[] grads = t.backwardRule.apply(t.grad);
-                for (int p = 0; p < t.parents.size(); p++) {
-                    Tensor parent = t.parents.get(p);
-                    if (parent != null && parent.requiresGrad && grads[p] != null) parent.accumulate(grads[p]);
-                }
-            }
-        }
-    }
-
-    /** Iterative depth-first sort: deep graphs must not overflow the stack. */
-    private List<Tensor> topologicalOrder() {
-        List<Tensor> order = new ArrayList<>();
-        Set<Tensor> seen = Collections.newSetFromMap(new IdentityHashMap<>());
-        ArrayDeque<Tensor> stack = new ArrayDeque<>();
-        ArrayDeque<Integer> nextChild = new ArrayDeque<>();
-        stack.push(this);
-        nextChild.push(0);
-        seen.add(this);
-        while (!stack.isEmpty()) {
-            Tensor t = stack.peek();
-            int i = nextChild.pop();
-            if (i < t.parents.size()) {
-                nextChild.push(i + 1);
-                Tensor p = t.parents.get(i);
-                if (p != null && p.requiresGrad && seen.add(p)) {
-                    stack.push(p);
-                    nextChild.push(0);
-                }
-            } else {
-                order.add(stack.pop());
-            }
-        }
-        return order;
-    }
-
-    /** Adds {@code g} to this tensor's gradient, summing away broadcast dimensions first. */
-    private void accumulate(Tensor g) {
-        Tensor reduced = Reduce.sumTo(g, shape);
-        if (grad == null) grad = new Tensor(dtype, shape);
-        for (int i = 0; i < grad.size(); i++) grad.setFlat(i, grad.getFlat(i) + reduced.getFlat(i));
+        Autograd.backward(this, outputGrad);
     }
 
     // ------------------------------------------------------------------ operations
@@ -365,10 +295,12 @@ public final class Tensor {
     public Tensor log() { return Ops.log(this); }
     public Tensor sqrt() { return Ops.sqrt(this); }
     public Tensor abs() { return Ops.abs(this); }
-    public Tensor sigmoid() { return Ops.sigmoid(this); }
-    public Tensor tanh() { return Ops.tanh(this); }
-    public Tensor relu() { return Ops.relu(this); }
-    public Tensor leakyRelu(double slope) { return Ops.leakyRelu(this, slope); }
+    /** f applied element by element, its derivative from the same definition. */
+    public Tensor apply(Activation f) { return Ops.activate(this, f); }
+    public Tensor sigmoid() { return apply(Activations.SIGMOID); }
+    public Tensor tanh() { return apply(Activations.TANH); }
+    public Tensor relu() { return apply(Activations.RELU); }
+    public Tensor leakyRelu(double slope) { return apply(Activations.leakyRelu(slope)); }
 
     public Tensor matmul(Tensor o) { return Structure.matmul(this, o); }
     public Tensor transpose() { return Structure.transpose(this); }

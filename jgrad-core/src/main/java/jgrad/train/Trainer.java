@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Map;
 import jgrad.nn.FusedDense;
 import jgrad.nn.Loss;
-import jgrad.nn.Module;
+import jgrad.nn.Layer;
 import jgrad.optim.Optimizer;
 import jgrad.tensor.Rng;
 import jgrad.tensor.Tensor;
@@ -27,7 +27,7 @@ import jgrad.tensor.Tensor;
  * of the autograd path, which {@link Builder#fastPath(boolean) fastPath(false)} forces.
  */
 public final class Trainer {
-    private final Module model;
+    private final Layer model;
     private final Loss loss;
     private final Optimizer optimizer;
     private final int epochs;
@@ -57,7 +57,7 @@ public final class Trainer {
         this.fastPath = b.fastPath;
     }
 
-    public static Builder builder(Module model, Loss loss, Optimizer optimizer) {
+    public static Builder builder(Layer model, Loss loss, Optimizer optimizer) {
         return new Builder(model, loss, optimizer);
     }
 
@@ -158,7 +158,7 @@ public final class Trainer {
 
     /** Settings of a {@link Trainer}; unset ones default to one epoch of full-batch descent. */
     public static final class Builder {
-        private final Module model;
+        private final Layer model;
         private final Loss loss;
         private final Optimizer optimizer;
         private int epochs = 1;
@@ -172,7 +172,7 @@ public final class Trainer {
         private final List<TrainingListener> listeners = new ArrayList<>();
         private boolean fastPath = true;
 
-        private Builder(Module model, Loss loss, Optimizer optimizer) {
+        private Builder(Layer model, Loss loss, Optimizer optimizer) {
             this.model = model;
             this.loss = loss;
             this.optimizer = optimizer;

@@ -8,6 +8,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
 import java.util.stream.Stream;
+import jgrad.function.Activation;
+import jgrad.function.Activations;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.constraints.IntRange;
@@ -168,7 +170,7 @@ class MatMulTest {
             SplittableRandom r = new SplittableRandom(m + k + n);
             double[] a = random(r, m * k + 3), b = random(r, k * n), bias = random(r, n);
             float[] af = toFloat(a), bf = toFloat(b), biasf = toFloat(bias);
-            for (Activation act : Activation.values()) {
+            for (Activation act : Activations.all()) {
                 double[] expect = new double[m * n];
                 MatMul.gemm("ab", a, 3, k, 1, b, n, 1, expect, m, k, n, false, true, 1);
                 FusedD.biasActivate(expect, bias, m, n, act);
@@ -188,7 +190,7 @@ class MatMulTest {
             }
         }
         double[] c = new double[4];
-        MatMul.abBiasActivate(new double[] {1, 2}, 0, new double[] {1, -1}, new double[] {0.5, 0}, Activation.RELU, c, 2, 1, 2);
+        MatMul.abBiasActivate(new double[] {1, 2}, 0, new double[] {1, -1}, new double[] {0.5, 0}, Activations.RELU, c, 2, 1, 2);
         assertArrayEquals(new double[] {1.5, 0, 2.5, 0}, c);
     }
 

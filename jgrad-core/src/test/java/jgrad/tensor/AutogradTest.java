@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import jgrad.autograd.Autograd;
+import jgrad.tensor.Autograd;
 import org.junit.jupiter.api.Test;
 
 class AutogradTest {

@@ -10,6 +10,8 @@ import java.lang.management.ManagementFactory;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
+import jgrad.function.Activations;
+import jgrad.nn.ActivationLayer;
 import jgrad.nn.CrossEntropyLoss;
 import jgrad.nn.FusedDense;
 import jgrad.nn.HalfSquaredError;
@@ -67,7 +69,7 @@ class FusedDenseTest {
         return Tensor.of(new double[][] {{0, 0}, {0, 1}, {1, 0}, {1, 1}});
     }
 
-    static Sequential seeded(long seed, DType t, jgrad.nn.Module... layers) {
+    static Sequential seeded(long seed, DType t, jgrad.nn.Layer... layers) {
         Rng.manualSeed(seed);
         return new Sequential(layers).to(t);
     }
@@ -100,6 +102,17 @@ class FusedDenseTest {
         assertSame(net, new MSELoss(), false, 5, false, x, inputs(22, 3, DType.FLOAT64), 1e-12);
     }
 
+    /** Any activation takes the fused path through its own definition, also those whose derivative needs z. */
+    @Test
+    void siluAndLeakyReluNetworksMatchAutograd() {
+        Supplier<Sequential> net = () -> seeded(5, DType.FLOAT64, new Linear(5, 6), new ActivationLayer(Activations.SILU),
+                new Linear(6, 4), new LeakyReLU(0.1), new Linear(4, 3));
+        Tensor x = inputs(18, 5, DType.FLOAT64);
+        assertSame(net, new CrossEntropyLoss(), true, 4, true, x, classes(18, 3), 1e-12);
+        Supplier<Sequential> f32 = () -> seeded(5, DType.FLOAT32, new Linear(5, 6), new ActivationLayer(Activations.SILU), new Linear(6, 2));
+        assertSame(f32, new MSELoss(), false, 6, false, x.to(DType.FLOAT32), inputs(18, 2, DType.FLOAT32), 1e-5);
+    }
+
     @Test
     void float32AgreesToRounding() {
         Supplier<Sequential> net = () -> seeded(8, DType.FLOAT32, new Linear(9, 16), new ReLU(), new Linear(16, 10, false));
@@ -119,7 +132,7 @@ class FusedDenseTest {
 
     @Test
     void whatItCannotDoGoesToAutograd() {
-        assertNull(FusedDense.of(new Sequential(new Linear(2, 2), new LeakyReLU(0.1), new Linear(2, 1)), new MSELoss()));
+        assertNull(FusedDense.of(new Sequential(new Linear(2, 2), new ReLU(), new Tanh(), new Linear(2, 1)), new MSELoss()));
         assertNull(FusedDense.of(new Sequential(new ReLU(), new Linear(2, 1)), new MSELoss()));
         assertNull(FusedDense.of(new Sequential(new Linear(2, 2), new Softmax()), new MSELoss())); // softmax: inference only
         FusedDense f = FusedDense.of(new Sequential(new Linear(2, 3)), new CrossEntropyLoss());

@@ -11,7 +11,7 @@ import jgrad.tensor.DType;
  * encoded and scaled ({@code schema}, {@code scaler}), its layers, the loss it was trained with,
  * and a free-form note of how it was trained.
  */
-public record Model(Schema schema, Scaler scaler, List<Layer> layers, LossKind loss, DType dtype, Map<String, Object> training) {
+public record Model(Schema schema, Scaler scaler, List<SavedLayer> layers, LossKind loss, DType dtype, Map<String, Object> training) {
 
     public Model {
         layers = List.copyOf(layers);

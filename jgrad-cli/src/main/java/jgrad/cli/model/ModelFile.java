@@ -115,10 +115,9 @@ public final class ModelFile {
             case Target.Classes c -> new TargetDoc(c.name(), "classes", c.classes(), null, null);
             case Target.Values v -> new TargetDoc(v.name(), "number", null, v.offset(), v.scale());
         };
-        List<LayerDoc> layers = m.layers().stream().map(l -> switch (l) {
-            case Layer.Dense d -> new LayerDoc("linear", d.in(), d.out(), d.weight(), d.bias());
-            case Layer.Activation a -> new LayerDoc(a.function().label(), null, null, null, null);
-        }).toList();
+        List<LayerDoc> layers = m.layers().stream().map(l -> l instanceof SavedLayer.Dense d
+                ? new LayerDoc("linear", d.in(), d.out(), d.weight(), d.bias())
+                : new LayerDoc(SavedLayer.label(l), null, null, null, null)).toList();
         return new Doc(FORMAT, VERSION, m.schema().classification() ? "classification" : "regression",
                 m.dtype().name().toLowerCase(java.util.Locale.ROOT), m.loss().label(), m.scaler().method().name().toLowerCase(java.util.Locale.ROOT),
                 features, target, layers, new LinkedHashMap<>(m.training()));
@@ -187,14 +186,14 @@ public final class ModelFile {
             default -> throw new BadModel("unknown target kind '" + t.kind() + "' (classes or number)");
         };
         Schema schema = new Schema(features, target);
-        List<Layer> layers = layers(need(d.layers(), "layers"), schema);
+        List<SavedLayer> layers = layers(need(d.layers(), "layers"), schema);
         Scaler scaler = new Scaler(method, offset.stream().mapToDouble(Double::doubleValue).toArray(), scale.stream().mapToDouble(Double::doubleValue).toArray());
         return new Model(schema, scaler, layers, loss, dtype, d.training() == null ? Map.of() : d.training());
     }
 
     /** Checks that each dense layer's shape fits the one before it, the inputs and the outputs. */
-    private static List<Layer> layers(List<LayerDoc> docs, Schema schema) {
-        List<Layer> layers = new ArrayList<>();
+    private static List<SavedLayer> layers(List<LayerDoc> docs, Schema schema) {
+        List<SavedLayer> layers = new ArrayList<>();
         int width = schema.inputs();
         for (int k = 0; k < docs.size(); k++) {
             LayerDoc l = docs.get(k);
@@ -210,15 +209,15 @@ public final class ModelFile {
                     for (double v : row) if (!Double.isFinite(v)) throw new BadModel(where + " (linear) has a non-finite weight " + v);
                 }
                 if (b.length != out) throw new BadModel(where + " (linear) has " + b.length + " biases, expected out = " + out);
-                layers.add(new Layer.Dense(w, b));
+                layers.add(new SavedLayer.Dense(w, b));
                 width = out;
             } else {
-                Layer.Function f = Layer.Function.parse(l.type());
-                if (f == null) throw new BadModel(where + " has unknown type '" + l.type() + "' (linear, relu, tanh, sigmoid, softmax, identity)");
-                layers.add(new Layer.Activation(f));
+                SavedLayer f = SavedLayer.function(l.type());
+                if (f == null) throw new BadModel(where + " has unknown type '" + l.type() + "' (linear, " + Network.activationNames() + ", softmax)");
+                layers.add(f);
             }
         }
-        if (layers.stream().noneMatch(Layer.Dense.class::isInstance)) throw new BadModel("model file has no linear layer");
+        if (layers.stream().noneMatch(SavedLayer.Dense.class::isInstance)) throw new BadModel("model file has no linear layer");
         if (width != schema.outputs()) throw new BadModel("the network has " + width + " outputs but the target needs " + schema.outputs());
         return layers;
     }

@@ -2,20 +2,19 @@ package jgrad.cli.model;
 
 import java.util.ArrayList;
 import java.util.List;
-import jgrad.nn.Identity;
+import jgrad.function.Activation;
+import jgrad.function.Activations;
+import jgrad.nn.ActivationLayer;
 import jgrad.nn.Init;
+import jgrad.nn.Layer;
 import jgrad.nn.Linear;
-import jgrad.nn.Module;
-import jgrad.nn.ReLU;
 import jgrad.nn.Sequential;
-import jgrad.nn.Sigmoid;
 import jgrad.nn.Softmax;
-import jgrad.nn.Tanh;
 import jgrad.tensor.DType;
 import jgrad.tensor.Tensor;
 
 /**
- * Converts between the saved form of a network ({@link Layer}s with plain arrays) and the
+ * Converts between the saved form of a network ({@link SavedLayer}s with plain arrays) and the
  * engine's {@link Sequential} of {@link Linear} layers and activations.
  */
 public final class Network {
@@ -23,62 +22,68 @@ public final class Network {
 
     /**
      * A fresh multi-layer perceptron: {@code hidden} dense layers with {@code activation}, then an
-     * output layer (followed by {@code output}, e.g. softmax, when not null). He initialisation for
-     * ReLU keeps the signal's spread through the layers; Glorot (Xavier) for tanh and sigmoid.
+     * output layer (followed by softmax when {@code softmaxOutput}). He initialisation for ReLU keeps
+     * the signal's spread through the layers; Glorot (Xavier) for the others.
      */
-    public static Sequential create(int inputs, int[] hidden, int outputs, Layer.Function activation, Layer.Function output, long seed) {
+    public static Sequential create(int inputs, int[] hidden, int outputs, Activation activation, boolean softmaxOutput, long seed) {
         Sequential net = new Sequential();
         int in = inputs;
         long layerSeed = seed;
         for (int h : hidden) {
-            net.add(new Linear(in, h).init(activation == Layer.Function.RELU ? Init.heUniform() : Init.xavierUniform(), layerSeed++));
-            net.add(module(activation));
+            net.add(new Linear(in, h).init(activation == Activations.RELU ? Init.heUniform() : Init.xavierUniform(), layerSeed++));
+            net.add(ActivationLayer.of(activation.name()));
             in = h;
         }
         net.add(new Linear(in, outputs).init(Init.xavierUniform(), layerSeed));
-        if (output != null) net.add(module(output));
+        if (softmaxOutput) net.add(new Softmax());
         return net;
     }
 
-    public static Module module(Layer.Function f) {
-        return switch (f) {
-            case RELU -> new ReLU();
-            case TANH -> new Tanh();
-            case SIGMOID -> new Sigmoid();
-            case SOFTMAX -> new Softmax();
-            case IDENTITY -> new Identity();
-        };
+    /** The names {@code --activation} takes, as a help text or error lists them. */
+    public static String hiddenActivationNames() {
+        return String.join("|", Activations.all().stream().filter(a -> a != Activations.IDENTITY).map(Activation::name).toList());
+    }
+
+    /** The same names, for picocli's {@code ${COMPLETION-CANDIDATES}}. */
+    public static final class HiddenActivations implements Iterable<String> {
+        @Override
+        public java.util.Iterator<String> iterator() {
+            return List.of(hiddenActivationNames().split("\\|")).iterator();
+        }
+    }
+
+    /** Every activation a model file may name. */
+    public static String activationNames() {
+        return String.join(", ", Activations.all().stream().map(Activation::name).toList());
     }
 
     /** The engine network for saved layers, in {@code dtype}. */
-    public static Sequential toModule(List<Layer> layers, DType dtype) {
+    public static Sequential toModule(List<SavedLayer> layers, DType dtype) {
         Sequential net = new Sequential();
-        for (Layer layer : layers) {
+        for (SavedLayer layer : layers) {
             switch (layer) {
-                case Layer.Dense d -> {
+                case SavedLayer.Dense d -> {
                     Linear linear = new Linear(d.in(), d.out());
                     linear.weight().copyFrom(Tensor.of(d.weight()));
                     linear.bias().copyFrom(Tensor.of(d.bias()));
                     net.add(linear);
                 }
-                case Layer.Activation a -> net.add(module(a.function()));
+                case SavedLayer.Activation a -> net.add(ActivationLayer.of(a.function().name()));
+                case SavedLayer.Softmax s -> net.add(new Softmax());
             }
         }
         return net.to(dtype);
     }
 
     /** The saved form of a trained network (weights read as doubles, exact for float32 too). */
-    public static List<Layer> layers(Sequential net) {
-        List<Layer> layers = new ArrayList<>();
-        for (Module m : net.layers()) {
+    public static List<SavedLayer> layers(Sequential net) {
+        List<SavedLayer> layers = new ArrayList<>();
+        for (Layer m : net.layers()) {
             layers.add(switch (m) {
-                case Linear l -> new Layer.Dense(l.weight().toArray2D(), l.bias().toDoubleArray());
-                case ReLU r -> new Layer.Activation(Layer.Function.RELU);
-                case Tanh t -> new Layer.Activation(Layer.Function.TANH);
-                case Sigmoid s -> new Layer.Activation(Layer.Function.SIGMOID);
-                case Softmax s -> new Layer.Activation(Layer.Function.SOFTMAX);
-                case Identity i -> new Layer.Activation(Layer.Function.IDENTITY);
-                default -> throw new IllegalArgumentException("cannot save a " + m.getClass().getSimpleName() + " layer");
+                case Linear l -> new SavedLayer.Dense(l.weight().toArray2D(), l.bias().toDoubleArray());
+                case ActivationLayer a when Activations.byName(a.function().name()) == a.function() -> new SavedLayer.Activation(a.function());
+                case Softmax s -> new SavedLayer.Softmax();
+                default -> throw new IllegalArgumentException("cannot save a " + m + " layer");
             });
         }
         return layers;

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
 import jgrad.cli.data.Prepared;
+import jgrad.function.Activation;
 import jgrad.metrics.ClassificationMetrics;
 import jgrad.metrics.RegressionMetrics;
 import jgrad.nn.CrossEntropyLoss;
@@ -27,7 +28,7 @@ public final class Training {
     public enum OptimizerKind { SGD, MOMENTUM, ADAM }
 
     /** The hyperparameters: {@code batch} 0 means the whole training set per update. */
-    public record Settings(int[] hidden, Layer.Function activation, Model.LossKind loss, OptimizerKind optimizer, double lr,
+    public record Settings(int[] hidden, Activation activation, Model.LossKind loss, OptimizerKind optimizer, double lr,
                            int epochs, int batch, long seed, int patience, DType dtype, double weightDecay) {}
 
     /** One epoch as the progress bar and the charts show it; the score is accuracy for classes, R² for numbers. */
@@ -42,8 +43,8 @@ public final class Training {
      */
     public static Result fit(Prepared data, Settings s, boolean scores, Consumer<Epoch> onEpoch) {
         boolean classes = data.schema().classification();
-        Layer.Function output = classes && s.loss() == Model.LossKind.MSE ? Layer.Function.SOFTMAX : null;
-        Sequential net = Network.create(data.schema().inputs(), s.hidden(), data.schema().outputs(), s.activation(), output, s.seed());
+        boolean softmaxOutput = classes && s.loss() == Model.LossKind.MSE;
+        Sequential net = Network.create(data.schema().inputs(), s.hidden(), data.schema().outputs(), s.activation(), softmaxOutput, s.seed());
         net.to(s.dtype());
         Loss loss = s.loss() == Model.LossKind.CROSS_ENTROPY ? new CrossEntropyLoss() : new MSELoss();
         Optimizer optimizer = switch (s.optimizer()) {

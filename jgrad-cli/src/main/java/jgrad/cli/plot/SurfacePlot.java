@@ -3,7 +3,7 @@ package jgrad.cli.plot;
 import java.awt.Color;
 import java.nio.file.Path;
 import java.util.List;
-import jgrad.autograd.Autograd;
+import jgrad.tensor.Autograd;
 import jgrad.tensor.Tensor;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;

@@ -8,14 +8,16 @@ import java.io.StringWriter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
-import jgrad.cli.model.Layer;
+import jgrad.cli.model.SavedLayer;
 import jgrad.cli.model.Network;
+import jgrad.function.Activation;
+import jgrad.function.Activations;
 import jgrad.nn.CrossEntropyLoss;
 import jgrad.nn.HalfSquaredError;
 import jgrad.nn.Linear;
 import jgrad.nn.Loss;
 import jgrad.nn.MSELoss;
-import jgrad.nn.Module;
+import jgrad.nn.Layer;
 import jgrad.nn.Sequential;
 import jgrad.tensor.DType;
 import jgrad.tensor.Tensor;
@@ -41,27 +43,27 @@ class ExplainerTest {
     @Test
     void wideNetworksMatchAutogradForEveryLossAndActivation() {
         Random random = new Random(7);
-        for (Layer.Function act : List.of(Layer.Function.SIGMOID, Layer.Function.TANH, Layer.Function.RELU)) {
+        for (Activation act : List.of(Activations.SIGMOID, Activations.TANH, Activations.RELU, Activations.SILU)) {
             for (Explainer.Loss loss : Explainer.Loss.values()) {
                 for (boolean softmaxOut : List.of(false, true)) {
                     if (softmaxOut && loss != Explainer.Loss.MSE) continue;
-                    List<Layer> layers = new ArrayList<>();
+                    List<SavedLayer> layers = new ArrayList<>();
                     int[] widths = {3, 4, 2, 3};
                     for (int l = 1; l < widths.length; l++) {
                         layers.add(dense(widths[l - 1], widths[l], random));
-                        if (l < widths.length - 1) layers.add(new Layer.Activation(act));
+                        if (l < widths.length - 1) layers.add(new SavedLayer.Activation(act));
                     }
-                    if (softmaxOut) layers.add(new Layer.Activation(Layer.Function.SOFTMAX));
-                    else if (loss != Explainer.Loss.CROSS_ENTROPY) layers.add(new Layer.Activation(act));
+                    if (softmaxOut) layers.add(new SavedLayer.Softmax());
+                    else if (loss != Explainer.Loss.CROSS_ENTROPY) layers.add(new SavedLayer.Activation(act));
                     double[] x = {random.nextGaussian(), random.nextGaussian(), random.nextGaussian()};
                     double[] y = loss == Explainer.Loss.CROSS_ENTROPY || softmaxOut ? new double[] {0, 1, 0} : new double[] {0.2, -0.4, 0.9};
-                    check(layers, x, y, loss, act + " " + loss + (softmaxOut ? " softmax" : ""));
+                    check(layers, x, y, loss, act.name() + " " + loss + (softmaxOut ? " softmax" : ""));
                 }
             }
         }
     }
 
-    private static void check(List<Layer> layers, double[] x, double[] y, Explainer.Loss loss, String label) {
+    private static void check(List<SavedLayer> layers, double[] x, double[] y, Explainer.Loss loss, String label) {
         Explainer.Gradients g = Explainer.explain(layers, x, y, loss, 0.1, "b", sink());
         Sequential net = Network.toModule(layers, DType.FLOAT64);
         Loss engineLoss = switch (loss) {
@@ -74,7 +76,7 @@ class ExplainerTest {
         l.backward();
         assertEquals(l.item(), g.loss(), 1e-12, label + " loss");
         int k = 0;
-        for (Module m : net.layers()) {
+        for (Layer m : net.layers()) {
             if (!(m instanceof Linear linear)) continue;
             double[][] w = linear.weight().grad().toArray2D();
             double[] b = linear.bias().grad().toDoubleArray();
@@ -87,12 +89,12 @@ class ExplainerTest {
         assertEquals(g.weight().size(), k);
     }
 
-    private static Layer.Dense dense(int in, int out, Random random) {
+    private static SavedLayer.Dense dense(int in, int out, Random random) {
         double[][] w = new double[in][out];
         double[] b = new double[out];
         for (double[] row : w) for (int j = 0; j < out; j++) row[j] = random.nextGaussian();
         for (int j = 0; j < out; j++) b[j] = random.nextGaussian() * 0.5;
-        return new Layer.Dense(w, b);
+        return new SavedLayer.Dense(w, b);
     }
 
     private static PrintWriter sink() {

@@ -1,5 +1,6 @@
 package jgrad.cli.model;
 
+import jgrad.function.Activations;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -30,8 +31,8 @@ class ModelFileTest {
         Schema schema = new Schema(List.of(new Feature.Numeric("size"), new Feature.Categorical("colour", List.of("red", "blue"))),
                 new Target.Classes("label", List.of("no", "yes")));
         return new Model(schema, new Scaler(Scaler.Method.STANDARD, new double[] {Math.PI, 0, 0}, new double[] {Math.E, 1, 1}),
-                List.of(new Layer.Dense(w1, new double[] {0.1, -Double.MIN_VALUE}), new Layer.Activation(Layer.Function.TANH),
-                        new Layer.Dense(w2, new double[] {1 / 3.0, 2 / 3.0})),
+                List.of(new SavedLayer.Dense(w1, new double[] {0.1, -Double.MIN_VALUE}), new SavedLayer.Activation(Activations.TANH),
+                        new SavedLayer.Dense(w2, new double[] {1 / 3.0, 2 / 3.0})),
                 Model.LossKind.CROSS_ENTROPY, DType.FLOAT64, Map.of("seed", 0));
     }
 
@@ -45,8 +46,8 @@ class ModelFileTest {
         assertArrayEquals(m.scaler().offset(), back.scaler().offset());
         assertArrayEquals(m.scaler().scale(), back.scaler().scale());
         for (int k = 0; k < m.layers().size(); k++) {
-            if (m.layers().get(k) instanceof Layer.Dense d) {
-                Layer.Dense e = (Layer.Dense) back.layers().get(k);
+            if (m.layers().get(k) instanceof SavedLayer.Dense d) {
+                SavedLayer.Dense e = (SavedLayer.Dense) back.layers().get(k);
                 for (int i = 0; i < d.in(); i++) assertArrayEquals(d.weight()[i], e.weight()[i], 0.0, "bit for bit");
                 assertArrayEquals(d.bias(), e.bias(), 0.0);
             } else {

@@ -4,12 +4,12 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import jgrad.autograd.Autograd;
+import jgrad.tensor.Autograd;
 import jgrad.tensor.DType;
 import jgrad.tensor.Tensor;
 
 /** A piece of a network: a forward function and the named parameters it learns. */
-public abstract class Module {
+public abstract class Layer {
 
     public abstract Tensor forward(Tensor x);
 
@@ -40,7 +40,7 @@ public abstract class Module {
     }
 
     /** Converts the parameters to {@code dtype} (create the optimiser afterwards). */
-    public Module to(DType dtype) {
+    public Layer to(DType dtype) {
         return this;
     }
 

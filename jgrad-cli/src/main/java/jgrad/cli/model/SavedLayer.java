@@ -1,0 +1,40 @@
+package jgrad.cli.model;
+
+import jgrad.function.Activations;
+
+/** One step of a feed-forward network as saved in a model file: a dense layer, an activation, or softmax. */
+public sealed interface SavedLayer {
+
+    /** {@code z = a·W + b} with W of shape [in][out], as {@code jgrad.nn.Linear} stores it. */
+    record Dense(double[][] weight, double[] bias) implements SavedLayer {
+        public int in() {
+            return weight.length;
+        }
+
+        public int out() {
+            return bias.length;
+        }
+    }
+
+    /** An element-wise function between dense layers: its one definition, named as in the file. */
+    record Activation(jgrad.function.Activation function) implements SavedLayer {}
+
+    /** Probabilities over the outputs. */
+    record Softmax() implements SavedLayer {}
+
+    /** The label a layer has in the model file: an activation's name, or {@code softmax}. */
+    static String label(SavedLayer layer) {
+        return switch (layer) {
+            case Dense d -> "linear";
+            case Activation a -> a.function().name();
+            case Softmax s -> "softmax";
+        };
+    }
+
+    /** The function layer a model file's label names, or null for none. */
+    static SavedLayer function(String label) {
+        if (label.equals("softmax")) return new Softmax();
+        var f = Activations.byName(label);
+        return f == null || !f.name().equals(label) ? null : new Activation(f);
+    }
+}
