@@ -100,18 +100,37 @@ public final class FusedD {
     public static double softmaxCrossEntropy(double[] logits, int rows, int cols, int[] labels, double[] grad, double gradScale) {
         double total = 0;
         for (int r = 0; r < rows; r++) {
-            int o = r * cols, y = labels[r];
-            if (y < 0 || y >= cols) throw new IllegalArgumentException("label " + y + " of row " + r + " not in [0, " + cols + ")");
-            double max = rowMax(logits, o, cols);
-            double zy = logits[o + y] - max;
-            double s = 0;
-            for (int j = 0; j < cols; j++) s += grad[o + j] = Math.exp(logits[o + j] - max);
-            total += Math.log(s) - zy;
-            double inv = (1.0 / s);
-            for (int j = 0; j < cols; j++) grad[o + j] = grad[o + j] * inv * gradScale;
-            grad[o + y] -= gradScale;
+            if (labels[r] < 0 || labels[r] >= cols) throw new IllegalArgumentException("label " + labels[r] + " of row " + r + " not in [0, " + cols + ")");
+            total += rowCrossEntropy(logits, r * cols, cols, labels[r], grad, gradScale);
         }
         return total;
+    }
+
+    /**
+     * The same with the classes as numbers (a target tensor's storage, rows from classOff on): each must be
+     * a whole number in 0..cols-1, checked as the rows are read.
+     */
+    public static double softmaxCrossEntropy(double[] logits, int rows, int cols, double[] classes, int classOff, double[] grad, double gradScale) {
+        double total = 0;
+        for (int r = 0; r < rows; r++) {
+            double c = classes[classOff + r];
+            if (!(c >= 0 && c < cols && c == Math.rint(c))) {
+                throw new IllegalArgumentException("CrossEntropyLoss: target " + c + " at row " + r + " is not a class in 0.." + (cols - 1));
+            }
+            total += rowCrossEntropy(logits, r * cols, cols, (int) c, grad, gradScale);
+        }
+        return total;
+    }
+
+    private static double rowCrossEntropy(double[] logits, int o, int cols, int y, double[] grad, double gradScale) {
+        double max = rowMax(logits, o, cols);
+        double zy = logits[o + y] - max;
+        double s = 0;
+        for (int j = 0; j < cols; j++) s += grad[o + j] = Math.exp(logits[o + j] - max);
+        double inv = (1.0 / s);
+        for (int j = 0; j < cols; j++) grad[o + j] = grad[o + j] * inv * gradScale;
+        grad[o + y] -= gradScale;
+        return Math.log(s) - zy;
     }
 
     private static double rowMax(double[] z, int o, int cols) {

@@ -1,5 +1,6 @@
 package jgrad.nn;
 
+import jgrad.function.Activations;
 import jgrad.tensor.Tensor;
 
 /**
@@ -13,15 +14,19 @@ public record BCEWithLogitsLoss(Reduction reduction) implements Loss {
     }
 
     @Override
-    public Tensor apply(Tensor z, Tensor target) {
-        Tensor y = Loss.aligned("BCEWithLogitsLoss", z, target).detach();
-        Tensor perElement = Tensor.zeros(z.dtype(), z.shape());
-        for (int i = 0; i < z.size(); i++) {
-            double v = z.getFlat(i);
-            perElement.setFlat(i, Math.max(v, 0) - v * y.getFlat(i) + Math.log1p(Math.exp(-Math.abs(v))));
+    public String name() {
+        return "bce-with-logits";
+    }
+
+    @Override
+    public double valueAndGradient(Tensor z, Tensor target, int targetRow, int rows, int cols, Tensor grad) {
+        int n = rows * cols, t0 = targetRow * cols;
+        double scale = reduction == Reduction.MEAN ? 1.0 / n : 1, total = 0;
+        for (int i = 0; i < n; i++) {
+            double v = z.getFlat(i), y = target.getFlat(t0 + i);
+            total += Math.max(v, 0) - v * y + Math.log1p(Math.exp(-Math.abs(v)));
+            grad.setFlat(i, scale * (Activations.SIGMOID.apply(v) - y));
         }
-        Tensor out = Tensor.record(perElement, "bce_with_logits",
-                g -> new Tensor[] {g.mul(z.detach().sigmoid().sub(y))}, z);
-        return reduction.reduce(out);
+        return total * scale;
     }
 }

@@ -1,12 +1,14 @@
 package jgrad.nn;
 
 import java.util.Arrays;
+import jgrad.kernel.FusedD;
+import jgrad.kernel.FusedF;
 import jgrad.tensor.Tensor;
 
 /**
- * Softmax cross-entropy on logits [n, classes]: −Σ_c y_c · log_softmax(z)_c per sample, averaged.
- * Targets are class indices [n] (0, 1, 2...) or probabilities [n, classes]. Going through
- * log-softmax (which subtracts the maximum) keeps it finite for any logits.
+ * Softmax cross-entropy on logits [n, classes]: −Σ_c y_c · log softmax(z)_c per sample, averaged;
+ * dL/dz = softmax(z) − y. Targets are class indices [n] (0, 1, 2...) or probabilities [n, classes].
+ * Subtracting each row's maximum before the exponentials keeps it finite for any logits.
  */
 public record CrossEntropyLoss(Reduction reduction) implements Loss {
     /** Averaged over the batch. */
@@ -19,25 +21,58 @@ public record CrossEntropyLoss(Reduction reduction) implements Loss {
         if (logits.rank() != 2) {
             throw new IllegalArgumentException("CrossEntropyLoss: logits must be [n, classes], got " + Arrays.toString(logits.shape()));
         }
-        Tensor probabilities = target.rank() == 1 ? oneHot(target, logits) : Loss.aligned("CrossEntropyLoss", logits, target);
-        Tensor perSample = probabilities.mul(logits.logSoftmax(1)).sum(1, false).neg();
-        return reduction.reduce(perSample);
+        return Loss.super.apply(logits, target);
     }
 
-    /** One row per sample with a 1 at its class. */
-    static Tensor oneHot(Tensor classes, Tensor logits) {
-        int n = logits.dim(0), k = logits.dim(1);
-        if (classes.size() != n) {
-            throw new IllegalArgumentException("CrossEntropyLoss: " + classes.size() + " targets for " + n + " rows of logits");
+    @Override
+    public String name() {
+        return "cross-entropy";
+    }
+
+    /** Class indices (one per row) or a probability row per row. */
+    @Override
+    public boolean fits(Tensor target, int rows, int cols) {
+        return target.rank() == 1 ? target.size() == rows : target.size() == rows * cols;
+    }
+
+    @Override
+    public String mismatch(Tensor logits, Tensor target) {
+        return target.rank() == 1 ? "CrossEntropyLoss: " + target.size() + " targets for " + logits.dim(0) + " rows of logits"
+                : Loss.super.mismatch(logits, target);
+    }
+
+    @Override
+    public double valueAndGradient(Tensor logits, Tensor target, int targetRow, int rows, int cols, Tensor grad) {
+        boolean mean = reduction == Reduction.MEAN;
+        double scale = mean ? 1.0 / rows : 1.0, total;
+        if (target.rank() == 1) { // class indices: the fused kernel, which checks each one
+            total = logits.data64() != null
+                    ? FusedD.softmaxCrossEntropy(logits.data64(), rows, cols, target.data64(), targetRow, grad.data64(), scale)
+                    : FusedF.softmaxCrossEntropy(logits.data32(), rows, cols, target.data32(), targetRow, grad.data32(), (float) scale);
+        } else {
+            total = probabilities(logits, target, targetRow, rows, cols, grad, scale);
         }
-        Tensor y = Tensor.zeros(logits.dtype(), n, k);
-        for (int i = 0; i < n; i++) {
-            double c = classes.getFlat(i);
-            if (c != Math.rint(c) || c < 0 || c >= k) {
-                throw new IllegalArgumentException("CrossEntropyLoss: target " + c + " at row " + i + " is not a class in 0.." + (k - 1));
+        return mean ? total / rows : total;
+    }
+
+    /** −Σ_c y_c · log softmax(z)_c per row; its gradient is softmax(z)·Σ_c y_c − y (softmax − y for probabilities). */
+    private static double probabilities(Tensor z, Tensor y, int targetRow, int rows, int cols, Tensor grad, double scale) {
+        double total = 0;
+        for (int r = 0; r < rows; r++) {
+            int o = r * cols, t = (targetRow + r) * cols;
+            double max = Double.NEGATIVE_INFINITY, s = 0, mass = 0;
+            for (int j = 0; j < cols; j++) max = Math.max(max, z.getFlat(o + j));
+            for (int j = 0; j < cols; j++) s += Math.exp(z.getFlat(o + j) - max);
+            double logSum = Math.log(s);
+            for (int j = 0; j < cols; j++) {
+                double yj = y.getFlat(t + j);
+                total -= yj * (z.getFlat(o + j) - max - logSum);
+                mass += yj;
             }
-            y.setFlat(i * k + (int) c, 1);
+            for (int j = 0; j < cols; j++) {
+                grad.setFlat(o + j, scale * (Math.exp(z.getFlat(o + j) - max) / s * mass - y.getFlat(t + j)));
+            }
         }
-        return y;
+        return total;
     }
 }

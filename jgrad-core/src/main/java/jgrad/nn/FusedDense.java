@@ -12,9 +12,9 @@ import jgrad.tensor.Tensor;
 
 /**
  * The fast path for a {@link Sequential} of {@link Linear} layers, each followed by at most one
- * {@link ActivationLayer} (any activation: its own kernels run), trained on {@link MSELoss},
- * {@link HalfSquaredError} or {@link CrossEntropyLoss} with class-index targets; for inference the
- * stack may end with a {@link Softmax}.
+ * {@link ActivationLayer} (any activation: its own kernels run), trained on any {@link Loss} (its
+ * {@link Loss#valueAndGradient} runs on the output buffer); for inference the stack may end with a
+ * {@link Softmax}.
  *
  * <p>Instead of building a graph per step it runs the layers' forward and backward passes by hand into
  * buffers kept from step to step: X·W then bias + activation in place, then Gᵀ-style products for the
@@ -37,8 +37,8 @@ public final class FusedDense {
     private Tensor[] h; // h[l] = act(a_l · W_l + b_l), [rows × widths[l+1]]
     private Tensor[] g; // g[l] = dL/d h[l], then dL/dz_l in place
     private Tensor[] z; // z[l] = a_l · W_l + b_l, kept only for activations whose derivative needs it
-    private Tensor xRows; // gathered input rows when a batch is not contiguous
-    private int[] labels;
+    private Tensor xRows, yRows; // gathered input and target rows when a batch is not contiguous
+    private Tensor targets, targetsAsParameters; // the last targets seen, and a copy in the parameters' dtype
 
     private FusedDense(List<Linear> layers, List<Activation> acts, Loss loss, boolean softmaxOut) {
         this.softmaxOut = softmaxOut;
@@ -55,7 +55,7 @@ public final class FusedDense {
      * layer, the loss, or the chaining of sizes is not one it handles.
      */
     public static FusedDense of(Layer model, Loss loss) {
-        if (!(model instanceof Sequential seq) || !supportedLoss(loss)) return null;
+        if (!(model instanceof Sequential seq)) return null;
         List<Linear> linears = new ArrayList<>();
         List<Activation> acts = new ArrayList<>();
         List<Layer> modules = seq.layers();
@@ -73,10 +73,6 @@ public final class FusedDense {
         return linears.isEmpty() ? null : new FusedDense(linears, acts, loss, softmaxOut);
     }
 
-    private static boolean supportedLoss(Loss loss) {
-        return loss == null || loss instanceof MSELoss || loss instanceof HalfSquaredError || loss instanceof CrossEntropyLoss;
-    }
-
     /**
      * Whether inputs x [n, inputs] (and targets y, when training) fit: the dtype of every parameter, the
      * targets' sizes, and (for training) every parameter learning.
@@ -90,8 +86,7 @@ public final class FusedDense {
         if (y == null) return true;
         for (Linear l : layers) for (Tensor p : l.parameters()) if (!p.requiresGrad()) return false; // frozen: autograd
         int n = x.dim(0), out = widths[widths.length - 1];
-        if (loss instanceof CrossEntropyLoss) return y.rank() == 1 && y.size() == n;
-        return y.size() == n * out && y.dim(0) == n;
+        return y.rank() >= 1 && y.dim(0) == n && loss.fits(y, n, out);
     }
 
     /** The model's output for every row of x (an {@link #accepts accepted} input), as a new tensor. */
@@ -113,15 +108,27 @@ public final class FusedDense {
     public double trainStep(Tensor x, Tensor y, int[] order, int from, int to) {
         int rows = to - from;
         prepare(rows);
-        Tensor in = x;
-        int inOffset = from * widths[0];
+        if (y.dtype() != dtype) { // converted once per target tensor, not per step
+            if (y != targets) targetsAsParameters = y.to(dtype);
+            targets = y;
+            y = targetsAsParameters;
+        }
+        Tensor in = x, target = y;
+        int inOffset = from * widths[0], targetRow = from;
         if (order != null) {
             gather(x, order, from, rows, widths[0], xRows);
+            int width = y.size() / y.dim(0);
+            if (yRows == null || yRows.rank() != y.rank() || yRows.size() != capacity * width) {
+                yRows = y.rank() == 1 ? Tensor.zeros(dtype, capacity) : Tensor.zeros(dtype, capacity, width);
+            }
+            gather(y, order, from, rows, width, yRows);
             in = xRows;
-            inOffset = 0;
+            target = yRows;
+            inOffset = targetRow = 0;
         }
         forwardRows(in, inOffset, rows);
-        double value = lossAndGradient(y, order, from, rows);
+        int last = layers.length - 1;
+        double value = loss.valueAndGradient(h[last], target, targetRow, rows, widths[last + 1], g[last]);
         backward(in, inOffset, rows);
         return value;
     }
@@ -141,39 +148,6 @@ public final class FusedDense {
             a = h[l];
             off = 0;
         }
-    }
-
-    /** The loss of the last layer's output and its gradient into g[last], both as the autograd rules compute them. */
-    private double lossAndGradient(Tensor y, int[] order, int from, int rows) {
-        int last = layers.length - 1, out = widths[last + 1];
-        Tensor pred = h[last], grad = g[last];
-        if (loss instanceof CrossEntropyLoss(Loss.Reduction reduction)) {
-            for (int r = 0; r < rows; r++) {
-                double c = y.getFlat(order == null ? from + r : order[from + r]);
-                if (c != Math.rint(c) || c < 0 || c >= out) {
-                    throw new IllegalArgumentException("CrossEntropyLoss: target " + c + " at row " + r + " is not a class in 0.." + (out - 1));
-                }
-                labels[r] = (int) c;
-            }
-            boolean mean = reduction == Loss.Reduction.MEAN;
-            double total = Kernels.softmaxCrossEntropy(pred, rows, out, labels, grad, mean ? 1.0 / rows : 1.0);
-            return mean ? total / rows : total;
-        }
-        // squared error: c·Σ d² over outputs, then averaged over elements (MSE) or rows (½ squared error)
-        boolean half = loss instanceof HalfSquaredError;
-        Loss.Reduction reduction = loss instanceof HalfSquaredError(var r) ? r : ((MSELoss) loss).reduction();
-        double divisor = reduction == Loss.Reduction.SUM ? 1 : half ? rows : (double) rows * out;
-        double scale = (1.0 / divisor) * (half ? 0.5 : 1.0), total = 0;
-        for (int r = 0; r < rows; r++) {
-            int sample = order == null ? from + r : order[from + r];
-            for (int j = 0; j < out; j++) {
-                double d = pred.getFlat(r * out + j) - y.getFlat(sample * out + j);
-                total += d * d;
-                double part = scale * d; // d·d contributes through both factors, as autograd sums them
-                grad.setFlat(r * out + j, part + part);
-            }
-        }
-        return half ? total * 0.5 / divisor : total / divisor;
     }
 
     private void backward(Tensor in, int inOffset, int rows) {
@@ -203,7 +177,7 @@ public final class FusedDense {
             if (acts[l].derivativeNeedsInput()) z[l] = Tensor.zeros(t, capacity, widths[l + 1]);
         }
         xRows = Tensor.zeros(t, capacity, widths[0]);
-        labels = new int[capacity];
+        yRows = null;
     }
 
     private static void gather(Tensor x, int[] order, int from, int rows, int width, Tensor into) {
@@ -267,9 +241,5 @@ public final class FusedDense {
             else FusedF.columnSums(g.data32(), rows, cols, out.data32(), false);
         }
 
-        static double softmaxCrossEntropy(Tensor logits, int rows, int cols, int[] labels, Tensor grad, double scale) {
-            if (logits.data64() != null) return FusedD.softmaxCrossEntropy(logits.data64(), rows, cols, labels, grad.data64(), scale);
-            return FusedF.softmaxCrossEntropy(logits.data32(), rows, cols, labels, grad.data32(), (float) scale);
-        }
     }
 }

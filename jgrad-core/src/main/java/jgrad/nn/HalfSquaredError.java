@@ -13,10 +13,12 @@ public record HalfSquaredError(Reduction reduction) implements Loss {
     }
 
     @Override
-    public Tensor apply(Tensor prediction, Tensor target) {
-        Tensor d = prediction.sub(Loss.aligned("HalfSquaredError", prediction, target));
-        Tensor perElement = d.mul(d).mul(0.5);
-        Tensor perSample = prediction.rank() == 2 ? perElement.sum(1, false) : perElement;
-        return reduction.reduce(perSample);
+    public String name() {
+        return "half-squared-error";
+    }
+
+    @Override
+    public double valueAndGradient(Tensor prediction, Tensor target, int targetRow, int rows, int cols, Tensor grad) {
+        return SquaredError.valueAndGradient(prediction, target, targetRow, rows, cols, grad, true, reduction);
     }
 }

@@ -2,7 +2,7 @@ package jgrad.nn;
 
 import jgrad.tensor.Tensor;
 
-/** Mean squared error over all elements, (1/N) Σ (ŷ − y)² (or the sum, with {@link Reduction#SUM}). */
+/** Mean squared error over all elements, (1/N) Σ (ŷ − y)² (or the sum, with {@link Reduction#SUM}); dL/dŷ = (2/N)(ŷ − y). */
 public record MSELoss(Reduction reduction) implements Loss {
     /** Averaged over the batch. */
     public MSELoss() {
@@ -10,8 +10,12 @@ public record MSELoss(Reduction reduction) implements Loss {
     }
 
     @Override
-    public Tensor apply(Tensor prediction, Tensor target) {
-        Tensor d = prediction.sub(Loss.aligned("MSELoss", prediction, target));
-        return reduction.reduce(d.mul(d));
+    public String name() {
+        return "mse";
+    }
+
+    @Override
+    public double valueAndGradient(Tensor prediction, Tensor target, int targetRow, int rows, int cols, Tensor grad) {
+        return SquaredError.valueAndGradient(prediction, target, targetRow, rows, cols, grad, false, reduction);
     }
 }

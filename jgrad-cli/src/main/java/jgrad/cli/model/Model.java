@@ -4,6 +4,9 @@ import java.util.List;
 import java.util.Map;
 import jgrad.cli.data.Schema;
 import jgrad.data.Scaler;
+import jgrad.nn.CrossEntropyLoss;
+import jgrad.nn.Loss;
+import jgrad.nn.MSELoss;
 import jgrad.tensor.DType;
 
 /**
@@ -19,25 +22,31 @@ public record Model(Schema schema, Scaler scaler, List<SavedLayer> layers, LossK
         training = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(training));
     }
 
-    /** What the network's output means to the loss. */
+    /** What the network's output means to the loss, and the engine's loss it trains with. */
     public enum LossKind {
         /** logits; the loss applies softmax (numerically stable log-softmax) itself */
-        CROSS_ENTROPY("cross-entropy"),
+        CROSS_ENTROPY(new CrossEntropyLoss()),
         /** mean squared error of the outputs (after softmax for classes) */
-        MSE("mse");
+        MSE(new MSELoss());
 
-        private final String label;
+        private final Loss engine;
 
-        LossKind(String label) {
-            this.label = label;
+        LossKind(Loss engine) {
+            this.engine = engine;
         }
 
+        /** The engine's loss: its value and gradient, defined once. */
+        public Loss engine() {
+            return engine;
+        }
+
+        /** Its name in the CLI and the model file: the loss's own. */
         public String label() {
-            return label;
+            return engine.name();
         }
 
         public static LossKind parse(String s) {
-            for (LossKind k : values()) if (k.label.equals(s)) return k;
+            for (LossKind k : values()) if (k.label().equals(s)) return k;
             return null;
         }
     }

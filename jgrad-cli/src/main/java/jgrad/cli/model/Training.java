@@ -7,9 +7,7 @@ import jgrad.cli.data.Prepared;
 import jgrad.function.Activation;
 import jgrad.metrics.ClassificationMetrics;
 import jgrad.metrics.RegressionMetrics;
-import jgrad.nn.CrossEntropyLoss;
 import jgrad.nn.Loss;
-import jgrad.nn.MSELoss;
 import jgrad.nn.Sequential;
 import jgrad.optim.Adam;
 import jgrad.optim.Optimizer;
@@ -46,7 +44,7 @@ public final class Training {
         boolean softmaxOutput = classes && s.loss() == Model.LossKind.MSE;
         Sequential net = Network.create(data.schema().inputs(), s.hidden(), data.schema().outputs(), s.activation(), softmaxOutput, s.seed());
         net.to(s.dtype());
-        Loss loss = s.loss() == Model.LossKind.CROSS_ENTROPY ? new CrossEntropyLoss() : new MSELoss();
+        Loss loss = s.loss().engine();
         Optimizer optimizer = switch (s.optimizer()) {
             case SGD -> new SGD(net.parameters(), s.lr()).weightDecay(s.weightDecay());
             case MOMENTUM -> new SGD(net.parameters(), s.lr()).momentum(0.9).weightDecay(s.weightDecay());
