@@ -4,11 +4,9 @@ import java.util.ArrayList;
 import java.util.List;
 import jgrad.function.Activation;
 import jgrad.function.Activations;
-import jgrad.kernel.FusedD;
-import jgrad.kernel.FusedF;
-import jgrad.kernel.MatMul;
 import jgrad.tensor.DType;
 import jgrad.tensor.Tensor;
+import jgrad.tensor.TensorKernels;
 
 /**
  * The fast path for a {@link Sequential} of {@link Linear} layers, each followed by at most one
@@ -94,9 +92,9 @@ public final class FusedDense {
         int n = x.dim(0);
         prepare(n);
         forwardRows(x, 0, n);
-        if (softmaxOut) Kernels.softmax(h[h.length - 1], n, widths[widths.length - 1]);
+        if (softmaxOut) TensorKernels.softmax(h[h.length - 1], n, widths[widths.length - 1]);
         Tensor out = Tensor.zeros(dtype, n, widths[widths.length - 1]);
-        copyRows(h[h.length - 1], out, out.size());
+        TensorKernels.copy(h[h.length - 1], 0, out, 0, out.size());
         return out;
     }
 
@@ -140,10 +138,10 @@ public final class FusedDense {
             Linear layer = layers[l];
             Tensor bias = layer.hasBias() ? layer.bias() : null;
             if (z[l] == null) {
-                Kernels.linear(a, off, layer.weight(), bias, acts[l], h[l], rows, widths[l], widths[l + 1]);
+                TensorKernels.linear(a, off, layer.weight(), bias, acts[l], h[l], rows, widths[l], widths[l + 1]);
             } else { // keep z for the derivative, then activate a copy
-                Kernels.linear(a, off, layer.weight(), bias, Activations.IDENTITY, z[l], rows, widths[l], widths[l + 1]);
-                Kernels.activate(z[l], h[l], rows * widths[l + 1], acts[l]);
+                TensorKernels.linear(a, off, layer.weight(), bias, Activations.IDENTITY, z[l], rows, widths[l], widths[l + 1]);
+                TensorKernels.activate(z[l], h[l], rows * widths[l + 1], acts[l]);
             }
             a = h[l];
             off = 0;
@@ -154,11 +152,11 @@ public final class FusedDense {
         for (int l = layers.length - 1; l >= 0; l--) {
             Linear layer = layers[l];
             int fanIn = widths[l], fanOut = widths[l + 1];
-            Kernels.activationBackward(z[l], h[l], g[l], rows * fanOut, acts[l]);
+            TensorKernels.activationBackward(z[l], h[l], g[l], rows * fanOut, acts[l]);
             Tensor a = l == 0 ? in : h[l - 1];
-            Kernels.atb(a, l == 0 ? inOffset : 0, g[l], layer.weight().gradStorage(), fanIn, rows, fanOut);
-            if (layer.hasBias()) Kernels.columnSums(g[l], rows, fanOut, layer.bias().gradStorage());
-            if (l > 0) Kernels.abt(g[l], layer.weight(), g[l - 1], rows, fanOut, fanIn);
+            TensorKernels.atb(a, l == 0 ? inOffset : 0, g[l], layer.weight().gradStorage(), fanIn, rows, fanOut, false);
+            if (layer.hasBias()) TensorKernels.columnSums(g[l], rows, fanOut, layer.bias().gradStorage());
+            if (l > 0) TensorKernels.abt(g[l], layer.weight(), g[l - 1], rows, fanOut, fanIn, false);
         }
     }
 
@@ -181,65 +179,6 @@ public final class FusedDense {
     }
 
     private static void gather(Tensor x, int[] order, int from, int rows, int width, Tensor into) {
-        for (int r = 0; r < rows; r++) {
-            int src = order[from + r] * width;
-            if (x.data64() != null) System.arraycopy(x.data64(), src, into.data64(), r * width, width);
-            else System.arraycopy(x.data32(), src, into.data32(), r * width, width);
-        }
-    }
-
-    private static void copyRows(Tensor from, Tensor to, int count) {
-        if (from.data64() != null) System.arraycopy(from.data64(), 0, to.data64(), 0, count);
-        else System.arraycopy(from.data32(), 0, to.data32(), 0, count);
-    }
-
-    /** The kernels on tensors' storage, float64 or float32 (all arguments share one dtype). */
-    private static final class Kernels {
-        /** c = act(a·w + bias): matrix product, bias and activation in one pass. */
-        static void linear(Tensor a, int aOff, Tensor w, Tensor bias, Activation act, Tensor c, int m, int k, int n) {
-            if (a.data64() != null) {
-                MatMul.abBiasActivate(a.data64(), aOff, w.data64(), bias == null ? null : bias.data64(), act, c.data64(), m, k, n);
-            } else {
-                MatMul.abBiasActivate(a.data32(), aOff, w.data32(), bias == null ? null : bias.data32(), act, c.data32(), m, k, n);
-            }
-        }
-
-        static void atb(Tensor a, int aOff, Tensor b, Tensor c, int m, int k, int n) {
-            if (a.data64() != null) MatMul.atb(a.data64(), aOff, b.data64(), c.data64(), m, k, n, false);
-            else MatMul.atb(a.data32(), aOff, b.data32(), c.data32(), m, k, n, false);
-        }
-
-        static void abt(Tensor a, Tensor b, Tensor c, int m, int k, int n) {
-            if (a.data64() != null) MatMul.abt(a.data64(), b.data64(), c.data64(), m, k, n, false);
-            else MatMul.abt(a.data32(), b.data32(), c.data32(), m, k, n, false);
-        }
-
-        static void softmax(Tensor z, int rows, int cols) {
-            if (z.data64() != null) FusedD.softmax(z.data64(), rows, cols);
-            else FusedF.softmax(z.data32(), rows, cols);
-        }
-
-        /** y = act(z) over len elements, z kept. */
-        static void activate(Tensor z, Tensor y, int len, Activation act) {
-            if (z.data64() != null) {
-                System.arraycopy(z.data64(), 0, y.data64(), 0, len);
-                act.apply(y.data64(), 0, len);
-            } else {
-                System.arraycopy(z.data32(), 0, y.data32(), 0, len);
-                act.apply(y.data32(), 0, len);
-            }
-        }
-
-        /** g *= act'(z), from z (null when the activation does not need it) and y = act(z). */
-        static void activationBackward(Tensor z, Tensor y, Tensor g, int len, Activation act) {
-            if (y.data64() != null) act.backward(z == null ? null : z.data64(), y.data64(), g.data64(), len);
-            else act.backward(z == null ? null : z.data32(), y.data32(), g.data32(), len);
-        }
-
-        static void columnSums(Tensor g, int rows, int cols, Tensor out) {
-            if (g.data64() != null) FusedD.columnSums(g.data64(), rows, cols, out.data64(), false);
-            else FusedF.columnSums(g.data32(), rows, cols, out.data32(), false);
-        }
-
+        for (int r = 0; r < rows; r++) TensorKernels.copy(x, order[from + r] * width, into, r * width, width);
     }
 }

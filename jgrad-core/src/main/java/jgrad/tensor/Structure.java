@@ -1,7 +1,5 @@
 package jgrad.tensor;
 
-import jgrad.kernel.MatMul;
-
 /** Operations that move values around: matrix product, transpose, reshape, concat, row selection. */
 final class Structure {
     private Structure() {}
@@ -17,18 +15,12 @@ final class Structure {
         DType t = DType.promote(a.dtype(), b.dtype());
         Tensor x = a.to(t), y = b.to(t);
         Tensor out = new Tensor(t, new int[] {m, n});
-        if (t == DType.FLOAT64) MatMul.ab(x.data64(), y.data64(), out.data64(), m, k, n, false);
-        else MatMul.ab(x.data32(), y.data32(), out.data32(), m, k, n, false);
+        TensorKernels.ab(x, 0, y, out, m, k, n, false);
         return Tensor.record(out, "matmul", g -> {
             Tensor gt = g.to(t);
             Tensor ga = new Tensor(t, sa), gb = new Tensor(t, sb);
-            if (t == DType.FLOAT64) {
-                MatMul.abt(gt.data64(), y.data64(), ga.data64(), m, n, k, false); // G·Bᵀ
-                MatMul.atb(x.data64(), gt.data64(), gb.data64(), k, m, n, false); // Aᵀ·G
-            } else {
-                MatMul.abt(gt.data32(), y.data32(), ga.data32(), m, n, k, false);
-                MatMul.atb(x.data32(), gt.data32(), gb.data32(), k, m, n, false);
-            }
+            TensorKernels.abt(gt, y, ga, m, n, k, false); // G·Bᵀ
+            TensorKernels.atb(x, 0, gt, gb, k, m, n, false); // Aᵀ·G
             return new Tensor[] {ga, gb};
         }, a, b);
     }

@@ -55,6 +55,7 @@ class GradCheckPropertyTest {
         check(in -> in[0].tanh(), c.values());
         check(in -> in[0].relu(), c.values());
         check(in -> in[0].leakyRelu(0.1), c.values());
+        for (var f : jgrad.function.Activations.all()) check(in -> in[0].apply(f), c.values()); // every registered one, SiLU included
         check(in -> in[0].pow(3), c.values());
         check(in -> in[0].pow(-1.5), c.values(0.5, 2));
     }
