@@ -5,6 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
+import jgrad.model.Mlp;
+import jgrad.model.Rows;
 import org.junit.jupiter.api.Test;
 // README:IMPORTS
 import jgrad.nn.*;
@@ -40,13 +43,38 @@ class ReadmeExampleTest {
     }
 
     @Test
+    void tableOfNumbersWithTheMlpFacade() {
+        double[][] x = new double[200][];
+        int[] labels = new int[200];
+        for (int i = 0; i < 200; i++) {
+            x[i] = new double[] {Math.cos(i), Math.sin(i)};
+            labels[i] = Math.cos(i) * Math.sin(i) > 0 ? 1 : 0;
+        }
+        // README:MLP-BEGIN
+        var settings = Mlp.Settings.defaults().withHidden(16).withEpochs(100);
+        var fit = Mlp.fit(Rows.classes(x, labels, 2), null, settings, false, epoch -> {});
+        var predictions = Mlp.predict(fit.network(), settings.loss(), true, Tensor.of(x));
+        System.out.println(Arrays.toString(predictions.classes())); // class indices, and .probabilities()
+        // README:MLP-END
+        int correct = 0;
+        for (int i = 0; i < 200; i++) correct += predictions.classes()[i] == labels[i] ? 1 : 0;
+        assertTrue(correct >= 190, correct + " of 200");
+    }
+
+    static String snippet(String source, String begin, String end) {
+        String body = source.substring(source.indexOf(begin + "\n") + begin.length() + 1, source.indexOf("        " + end));
+        return body.lines().map(l -> l.length() >= 8 ? l.substring(8) : l.strip()).reduce("", (a, b) -> a + b + "\n");
+    }
+
+    @Test
     void readmeShowsExactlyThisCode() throws Exception {
         Path test = Path.of("src/test/java/jgrad/ReadmeExampleTest.java");
         String source = Files.readString(test);
-        String body = source.substring(source.indexOf("// README:BEGIN\n") + 16, source.indexOf("        // README:END"));
-        String unindented = body.lines().map(l -> l.length() >= 8 ? l.substring(8) : l.strip()).reduce("", (a, b) -> a + b + "\n");
+        String unindented = snippet(source, "// README:BEGIN", "// README:END");
         String imports = source.substring(source.indexOf("// README:IMPORTS\n") + 18, source.indexOf("// README:IMPORTS-END"));
         String readme = Files.readString(Path.of("../README.md"));
         assertTrue(readme.contains(imports + "\n" + unindented), "README.md must contain the example of ReadmeExampleTest verbatim:\n" + imports + "\n" + unindented);
+        String mlp = snippet(source, "// README:MLP-BEGIN", "// README:MLP-END");
+        assertTrue(readme.contains(mlp), "README.md must contain the Mlp example verbatim:\n" + mlp);
     }
 }

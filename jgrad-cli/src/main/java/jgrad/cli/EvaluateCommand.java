@@ -1,5 +1,6 @@
 package jgrad.cli;
 
+import jgrad.model.Mlp;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -37,7 +38,7 @@ final class EvaluateCommand implements Callable<Integer> {
         if (!m.schema().hasTarget(table)) {
             throw new UserException(table.source() + ": no target column '" + m.schema().target().name() + "' to evaluate against (to predict without labels, use 'jgrad predict')");
         }
-        Predictor.Predictions p = Predictor.of(m).predict(m.schema().encode(table));
+        Mlp.Predictions p = Predictor.of(m).predict(m.schema().encode(table));
         Evaluation e = m.schema().target() instanceof Target.Classes c
                 ? Evaluation.classes(m.schema().labels(table), p.classes(), c.classes())
                 : Evaluation.values(m.schema().values(table), p.values());

@@ -1,5 +1,6 @@
 package jgrad.cli;
 
+import jgrad.model.LossKind;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -78,7 +79,7 @@ final class ExplainCommand implements Callable<Integer> {
         out.printf("Network: %s, loss %s  (%s)%n", architecture(m), m.loss().label(), model);
         out.printf("Sample:  x = %s after %s scaling, y = %s%s%n%n", Arrays.toString(Arrays.stream(x).mapToObj(v -> String.format("%.4g", v)).toArray()),
                 Flags.label(m.scaler().method()), className != null ? className : target, className == null ? " (scaled: " + String.format("%.4g", y[0]) + ")" : "");
-        Explainer.Loss loss = m.loss() == Model.LossKind.CROSS_ENTROPY ? Explainer.Loss.CROSS_ENTROPY : Explainer.Loss.MSE;
+        Explainer.Loss loss = m.loss() == LossKind.CROSS_ENTROPY ? Explainer.Loss.CROSS_ENTROPY : Explainer.Loss.MSE;
         Explainer.explain(m.layers(), x, y, loss, lr, className, out);
         return 0;
     }

@@ -1,5 +1,6 @@
 package jgrad.cli;
 
+import jgrad.model.Mlp;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
@@ -41,7 +42,7 @@ final class PredictCommand implements Callable<Integer> {
         if (out != null) AtomicFile.checkWritable(out, "--out");
         Model m = ModelFile.read(model);
         CsvTable table = Datasets.open(data);
-        Predictor.Predictions p = Predictor.of(m).predict(m.schema().encode(table));
+        Mlp.Predictions p = Predictor.of(m).predict(m.schema().encode(table));
         // rendered in memory first: a failure half-way must not leave a partial predictions file
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (var w = new OutputStreamWriter(bytes, StandardCharsets.UTF_8); var csv = new CSVPrinter(w, CSVFormat.DEFAULT.builder().setRecordSeparator('\n').get())) {

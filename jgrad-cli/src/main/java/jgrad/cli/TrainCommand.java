@@ -1,5 +1,7 @@
 package jgrad.cli;
 
+import jgrad.model.Mlp;
+import jgrad.model.LossKind;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -89,7 +91,7 @@ final class TrainCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter o = spec.commandLine().getOut();
         // every flag and file is checked before any work, so a mistake writes nothing
-        Training.Settings settings = settings();
+        Mlp.Settings settings = settings();
         double[] fractions = fractions();
         Scaler.Method method = Flags.choice("--scale", scale, Scaler.Method.class);
         Target.Task taskKind = Flags.choice("--task", task, Target.Task.class);
@@ -106,7 +108,7 @@ final class TrainCommand implements Callable<Integer> {
 
         boolean chatty = !quiet && !json;
         if (chatty) header(o, table, prepared, settings);
-        Training.Result result;
+        Mlp.Result result;
         try (Progress progress = Progress.start(chatty, settings.epochs(), schema.classification())) {
             result = Training.fit(prepared, settings, progress.shown() || plot != null, progress::epoch);
         }
@@ -134,21 +136,21 @@ final class TrainCommand implements Callable<Integer> {
     }
 
     static Evaluation evaluate(Predictor predictor, Prepared prepared, Prepared.Part part) {
-        Predictor.Predictions p = predictor.predictScaled(part.x());
+        Mlp.Predictions p = predictor.predictScaled(part.x());
         if (prepared.schema().target() instanceof Target.Classes c) return Evaluation.classes(part.labels(), p.classes(), c.classes());
         double[] actual = Arrays.stream(part.values()).map(v -> Prepared.unscaleTarget(prepared.schema().target(), v)).toArray();
         return Evaluation.values(actual, p.values());
     }
 
-    private Training.Settings settings() {
+    private Mlp.Settings settings() {
         int[] hidden = Arrays.stream(Flags.list("--layers", layers, "comma-separated positive sizes such as 64,32, or none", Integer::valueOf, Integer[]::new))
                 .mapToInt(Integer::intValue).toArray();
         if (Arrays.stream(hidden).anyMatch(h -> h < 1)) throw Flags.bad("--layers", layers, "positive sizes such as 64,32");
         Activation act = Activations.byName(activation);
         if (act == null || act == Activations.IDENTITY) throw Flags.bad("--activation", activation, Network.hiddenActivationNames());
-        Model.LossKind lossKind = loss.strip().equals("auto") ? null : Model.LossKind.parse(loss.strip());
+        LossKind lossKind = loss.strip().equals("auto") ? null : LossKind.parse(loss.strip());
         if (lossKind == null && !loss.strip().equals("auto")) throw Flags.bad("--loss", loss, "auto|mse|cross-entropy");
-        Training.OptimizerKind opt = Flags.choice("--optimizer", optimizer, Training.OptimizerKind.class);
+        Mlp.OptimizerKind opt = Flags.choice("--optimizer", optimizer, Mlp.OptimizerKind.class);
         double rate = lr != null ? Flags.positive(spec, "--lr", lr) : switch (opt) {
             case ADAM -> 0.01;
             case SGD -> 0.1;
@@ -162,17 +164,17 @@ final class TrainCommand implements Callable<Integer> {
         }
         Flags.atLeast(spec, "--batch", b, 0);
         DType type = Flags.choice("--dtype", dtype, DType.class);
-        return new Training.Settings(hidden, act, lossKind, opt, rate, Flags.atLeast(spec, "--epochs", epochs, 1), b, seed,
+        return new Mlp.Settings(hidden, act, lossKind, opt, rate, Flags.atLeast(spec, "--epochs", epochs, 1), b, seed,
                 Flags.atLeast(spec, "--patience", patience, 0), type, Flags.nonNegative(spec, "--weight-decay", weightDecay));
     }
 
-    private static Training.Settings resolveLoss(Training.Settings s, Schema schema) {
-        Model.LossKind l = s.loss();
-        if (l == null) l = schema.classification() ? Model.LossKind.CROSS_ENTROPY : Model.LossKind.MSE;
-        if (l == Model.LossKind.CROSS_ENTROPY && !schema.classification()) {
+    private static Mlp.Settings resolveLoss(Mlp.Settings s, Schema schema) {
+        LossKind l = s.loss();
+        if (l == null) l = schema.classification() ? LossKind.CROSS_ENTROPY : LossKind.MSE;
+        if (l == LossKind.CROSS_ENTROPY && !schema.classification()) {
             throw new UserException("--loss cross-entropy needs class labels, but target '" + schema.target().name() + "' is numeric (use --loss mse, or --task classification)");
         }
-        return new Training.Settings(s.hidden(), s.activation(), l, s.optimizer(), s.lr(), s.epochs(), s.batch(), s.seed(), s.patience(), s.dtype(), s.weightDecay());
+        return new Mlp.Settings(s.hidden(), s.activation(), l, s.optimizer(), s.lr(), s.epochs(), s.batch(), s.seed(), s.patience(), s.dtype(), s.weightDecay());
     }
 
     private double[] fractions() {
@@ -184,7 +186,7 @@ final class TrainCommand implements Callable<Integer> {
         return v;
     }
 
-    private Map<String, Object> trainingNote(Training.Settings s) {
+    private Map<String, Object> trainingNote(Mlp.Settings s) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("data", data);
         m.put("hidden", s.hidden());
@@ -200,7 +202,7 @@ final class TrainCommand implements Callable<Integer> {
         return m;
     }
 
-    private void header(PrintWriter o, CsvTable table, Prepared p, Training.Settings s) {
+    private void header(PrintWriter o, CsvTable table, Prepared p, Mlp.Settings s) {
         Schema schema = p.schema();
         String what = schema.target() instanceof Target.Classes c ? c.classes().size() + " classes" : "a number";
         o.printf("data      %s: %d rows, %d feature columns -> %d inputs; target '%s' (%s)%n", data, table.size(), schema.features().size(),
@@ -210,13 +212,13 @@ final class TrainCommand implements Callable<Integer> {
         StringBuilder arch = new StringBuilder().append(schema.inputs());
         for (int h : s.hidden()) arch.append(" -> ").append(h).append(' ').append(s.activation().name());
         arch.append(" -> ").append(schema.outputs());
-        if (schema.classification() && s.loss() == Model.LossKind.MSE) arch.append(" softmax");
+        if (schema.classification() && s.loss() == LossKind.MSE) arch.append(" softmax");
         o.printf("network   %s, %s; loss %s; %s lr %s, weight decay %s, batch %s, up to %d epochs (patience %d)%n", arch, Flags.label(s.dtype()),
                 s.loss().label(), Flags.label(s.optimizer()), s.lr(), s.weightDecay(), s.batch() == 0 ? "full" : s.batch(), s.epochs(), s.patience());
         o.flush();
     }
 
-    private static void summary(PrintWriter o, Training.Result r, double samplesPerSecond) {
+    private static void summary(PrintWriter o, Mlp.Result r, double samplesPerSecond) {
         String why = switch (r.history().stoppedBy()) {
             case PATIENCE -> "validation loss stopped improving; kept the weights of epoch " + r.history().bestEpoch();
             case MAX_EPOCHS -> "all epochs ran" + (r.history().bestEpoch() < r.epochs().size() ? "; kept the weights of epoch " + r.history().bestEpoch() : "");
@@ -226,7 +228,7 @@ final class TrainCommand implements Callable<Integer> {
         o.printf("trained   %d epochs in %.2f s (%,.0f samples/s): %s%n%n", r.epochs().size(), r.seconds(), samplesPerSecond, why);
     }
 
-    private Map<String, Object> jsonReport(Prepared p, Training.Settings s, Training.Result r, Evaluation test, double samplesPerSecond) {
+    private Map<String, Object> jsonReport(Prepared p, Mlp.Settings s, Mlp.Result r, Evaluation test, double samplesPerSecond) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("data", data);
         m.put("task", p.schema().classification() ? "classification" : "regression");

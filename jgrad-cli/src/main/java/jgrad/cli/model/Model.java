@@ -4,9 +4,7 @@ import java.util.List;
 import java.util.Map;
 import jgrad.cli.data.Schema;
 import jgrad.data.Scaler;
-import jgrad.nn.CrossEntropyLoss;
-import jgrad.nn.Loss;
-import jgrad.nn.MSELoss;
+import jgrad.model.LossKind;
 import jgrad.tensor.DType;
 
 /**
@@ -20,34 +18,5 @@ public record Model(Schema schema, Scaler scaler, List<SavedLayer> layers, LossK
         layers = List.copyOf(layers);
         // insertion order, not Map.copyOf's per-run order: the same training must give the same file bytes
         training = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(training));
-    }
-
-    /** What the network's output means to the loss, and the engine's loss it trains with. */
-    public enum LossKind {
-        /** logits; the loss applies softmax (numerically stable log-softmax) itself */
-        CROSS_ENTROPY(new CrossEntropyLoss()),
-        /** mean squared error of the outputs (after softmax for classes) */
-        MSE(new MSELoss());
-
-        private final Loss engine;
-
-        LossKind(Loss engine) {
-            this.engine = engine;
-        }
-
-        /** The engine's loss: its value and gradient, defined once. */
-        public Loss engine() {
-            return engine;
-        }
-
-        /** Its name in the CLI and the model file: the loss's own. */
-        public String label() {
-            return engine.name();
-        }
-
-        public static LossKind parse(String s) {
-            for (LossKind k : values()) if (k.label().equals(s)) return k;
-            return null;
-        }
     }
 }

@@ -1,5 +1,6 @@
 package jgrad.cli.model;
 
+import jgrad.model.LossKind;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
@@ -145,7 +146,7 @@ public final class ModelFile {
             case "float32" -> DType.FLOAT32;
             default -> throw new BadModel("unknown dtype '" + d.dtype() + "' (float64 or float32)");
         };
-        Model.LossKind loss = Model.LossKind.parse(need(d.loss(), "loss"));
+        LossKind loss = LossKind.parse(need(d.loss(), "loss"));
         if (loss == null) throw new BadModel("unknown loss '" + d.loss() + "' (cross-entropy or mse)");
         Scaler.Method method;
         try {

@@ -5,7 +5,6 @@ import java.util.List;
 import jgrad.function.Activation;
 import jgrad.function.Activations;
 import jgrad.nn.ActivationLayer;
-import jgrad.nn.Init;
 import jgrad.nn.Layer;
 import jgrad.nn.Linear;
 import jgrad.nn.Sequential;
@@ -19,25 +18,6 @@ import jgrad.tensor.Tensor;
  */
 public final class Network {
     private Network() {}
-
-    /**
-     * A fresh multi-layer perceptron: {@code hidden} dense layers with {@code activation}, then an
-     * output layer (followed by softmax when {@code softmaxOutput}). He initialisation for ReLU keeps
-     * the signal's spread through the layers; Glorot (Xavier) for the others.
-     */
-    public static Sequential create(int inputs, int[] hidden, int outputs, Activation activation, boolean softmaxOutput, long seed) {
-        Sequential net = new Sequential();
-        int in = inputs;
-        long layerSeed = seed;
-        for (int h : hidden) {
-            net.add(new Linear(in, h).init(activation == Activations.RELU ? Init.heUniform() : Init.xavierUniform(), layerSeed++));
-            net.add(ActivationLayer.of(activation.name()));
-            in = h;
-        }
-        net.add(new Linear(in, outputs).init(Init.xavierUniform(), layerSeed));
-        if (softmaxOutput) net.add(new Softmax());
-        return net;
-    }
 
     /** The names {@code --activation} takes, as a help text or error lists them. */
     public static String hiddenActivationNames() {

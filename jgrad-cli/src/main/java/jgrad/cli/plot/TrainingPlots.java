@@ -1,5 +1,6 @@
 package jgrad.cli.plot;
 
+import jgrad.model.Mlp;
 import java.awt.Color;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -28,24 +29,24 @@ public final class TrainingPlots {
     private static final int WIDTH = 800, HEIGHT = 500, GRID = 120;
 
     /** Renders loss.png, accuracy.png (r2.png for regression) and, for two numeric features and classes, regions.png. */
-    public static List<Png.Image> render(Path dir, Training.Result result, Prepared data, Predictor predictor) {
+    public static List<Png.Image> render(Path dir, Mlp.Result result, Prepared data, Predictor predictor) {
         List<Png.Image> files = new ArrayList<>();
-        List<Training.Epoch> epochs = result.epochs();
+        List<Mlp.Epoch> epochs = result.epochs();
         boolean classes = data.schema().classification();
         // losses fall and scores rise: each legend goes where its curves are not
         files.add(curve(dir.resolve("loss.png"), "Loss per epoch", "loss", Styler.LegendPosition.InsideNE, epochs,
-                Training.Epoch::trainLoss, Training.Epoch::validationLoss));
+                Mlp.Epoch::trainLoss, Mlp.Epoch::validationLoss));
         files.add(curve(dir.resolve(classes ? "accuracy.png" : "r2.png"), (classes ? "Accuracy" : "R²") + " per epoch", classes ? "accuracy" : "R²",
-                Styler.LegendPosition.InsideSE, epochs, Training.Epoch::trainScore, Training.Epoch::validationScore));
+                Styler.LegendPosition.InsideSE, epochs, Mlp.Epoch::trainScore, Mlp.Epoch::validationScore));
         if (classes && data.schema().features().size() == 2 && data.schema().features().stream().allMatch(Feature.Numeric.class::isInstance)) {
             files.add(Png.render(dir.resolve("regions.png"), regions(data, predictor)));
         }
         return files;
     }
 
-    private static Png.Image curve(Path file, String title, String yLabel, Styler.LegendPosition legend, List<Training.Epoch> epochs,
-                              ToDoubleFunction<Training.Epoch> train, ToDoubleFunction<Training.Epoch> validation) {
-        double[] x = epochs.stream().mapToDouble(Training.Epoch::epoch).toArray();
+    private static Png.Image curve(Path file, String title, String yLabel, Styler.LegendPosition legend, List<Mlp.Epoch> epochs,
+                              ToDoubleFunction<Mlp.Epoch> train, ToDoubleFunction<Mlp.Epoch> validation) {
+        double[] x = epochs.stream().mapToDouble(Mlp.Epoch::epoch).toArray();
         return Png.render(file, curve(title, yLabel, legend, x, epochs.stream().mapToDouble(train).toArray(), epochs.stream().mapToDouble(validation).toArray()));
     }
 

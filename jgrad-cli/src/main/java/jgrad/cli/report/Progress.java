@@ -1,5 +1,6 @@
 package jgrad.cli.report;
 
+import jgrad.model.Mlp;
 import jgrad.cli.model.Training;
 import me.tongfei.progressbar.ConsoleProgressBarConsumer;
 import me.tongfei.progressbar.ProgressBar;
@@ -35,7 +36,7 @@ public final class Progress implements AutoCloseable {
         return bar != null;
     }
 
-    public void epoch(Training.Epoch e) {
+    public void epoch(Mlp.Epoch e) {
         if (bar == null) return;
         bar.stepTo(e.epoch());
         bar.setExtraMessage(String.format(" loss %.4f  val %.4f  %s %.3f/%.3f", e.trainLoss(), e.validationLoss(), scoreName, e.trainScore(), e.validationScore()));

@@ -1,5 +1,6 @@
 package jgrad.cli.model;
 
+import jgrad.model.LossKind;
 import jgrad.function.Activations;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -33,7 +34,7 @@ class ModelFileTest {
         return new Model(schema, new Scaler(Scaler.Method.STANDARD, new double[] {Math.PI, 0, 0}, new double[] {Math.E, 1, 1}),
                 List.of(new SavedLayer.Dense(w1, new double[] {0.1, -Double.MIN_VALUE}), new SavedLayer.Activation(Activations.TANH),
                         new SavedLayer.Dense(w2, new double[] {1 / 3.0, 2 / 3.0})),
-                Model.LossKind.CROSS_ENTROPY, DType.FLOAT64, Map.of("seed", 0));
+                LossKind.CROSS_ENTROPY, DType.FLOAT64, Map.of("seed", 0));
     }
 
     @Test
@@ -54,7 +55,7 @@ class ModelFileTest {
                 assertEquals(m.layers().get(k), back.layers().get(k));
             }
         }
-        assertEquals(Model.LossKind.CROSS_ENTROPY, back.loss());
+        assertEquals(LossKind.CROSS_ENTROPY, back.loss());
     }
 
     @Test

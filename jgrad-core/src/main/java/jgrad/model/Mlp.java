@@ -1,0 +1,136 @@
+package jgrad.model;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+import jgrad.function.Activation;
+import jgrad.function.Activations;
+import jgrad.metrics.ClassificationMetrics;
+import jgrad.metrics.RegressionMetrics;
+import jgrad.nn.ActivationLayer;
+import jgrad.nn.Init;
+import jgrad.nn.Linear;
+import jgrad.nn.Sequential;
+import jgrad.nn.Softmax;
+import jgrad.optim.Adam;
+import jgrad.optim.Optimizer;
+import jgrad.optim.SGD;
+import jgrad.tensor.DType;
+import jgrad.tensor.Tensor;
+import jgrad.train.EpochStats;
+import jgrad.train.History;
+import jgrad.train.Trainer;
+import jgrad.train.TrainingListener;
+
+/**
+ * A multi-layer perceptron for rows of numbers, built and trained as {@code jgrad train} does it: the
+ * façade for a library user who has a table, not a graph.
+ *
+ * <pre>{@code
+ * Mlp.Settings settings = Mlp.Settings.defaults().withHidden(16).withEpochs(100);
+ * Mlp.Result fit = Mlp.fit(Rows.classes(x, labels, 3), Rows.classes(xVal, labelsVal, 3), settings, false, epoch -> {});
+ * Mlp.Predictions p = Mlp.predict(fit.network(), settings.loss(), true, Tensor.of(xTest));
+ * }</pre>
+ */
+public final class Mlp {
+    private Mlp() {}
+
+    public enum OptimizerKind { SGD, MOMENTUM, ADAM }
+
+    /** The hyperparameters: {@code batch} 0 means the whole training set per update; patience 0 means none. */
+    public record Settings(int[] hidden, Activation activation, LossKind loss, OptimizerKind optimizer, double lr,
+                           int epochs, int batch, long seed, int patience, DType dtype, double weightDecay) {
+        /** {@code jgrad train}'s defaults: one hidden layer of 64 ReLUs, cross-entropy, Adam at 0.01, 200 epochs of batches of 32. */
+        public static Settings defaults() {
+            return new Settings(new int[] {64}, Activations.RELU, LossKind.CROSS_ENTROPY, OptimizerKind.ADAM, 0.01, 200, 32, 0, 20, DType.FLOAT64, 0.001);
+        }
+
+        public Settings withHidden(int... sizes) {
+            return new Settings(sizes.clone(), activation, loss, optimizer, lr, epochs, batch, seed, patience, dtype, weightDecay);
+        }
+
+        public Settings withEpochs(int n) {
+            return new Settings(hidden, activation, loss, optimizer, lr, n, batch, seed, patience, dtype, weightDecay);
+        }
+    }
+
+    /** One epoch as a progress bar or a chart shows it; the score is accuracy for classes, R² for numbers. */
+    public record Epoch(int epoch, double trainLoss, double validationLoss, double trainScore, double validationScore) {}
+
+    public record Result(Sequential network, History history, List<Epoch> epochs, double seconds) {}
+
+    /** What a model says about each row: class indices and probabilities, or numbers (in the training targets' unit). */
+    public record Predictions(int[] classes, double[][] probabilities, double[] values) {}
+
+    /**
+     * A fresh network: {@code hidden} dense layers with {@code activation}, then an output layer (followed by
+     * softmax when {@code softmaxOutput}). He initialisation for ReLU keeps the signal's spread through the
+     * layers; Glorot (Xavier) for the others.
+     */
+    public static Sequential network(int inputs, int[] hidden, int outputs, Activation activation, boolean softmaxOutput, long seed) {
+        Sequential net = new Sequential();
+        int in = inputs;
+        long layerSeed = seed;
+        for (int h : hidden) {
+            net.add(new Linear(in, h).init(activation == Activations.RELU ? Init.heUniform() : Init.xavierUniform(), layerSeed++));
+            net.add(ActivationLayer.of(activation.name()));
+            in = h;
+        }
+        net.add(new Linear(in, outputs).init(Init.xavierUniform(), layerSeed));
+        if (softmaxOutput) net.add(new Softmax());
+        return net;
+    }
+
+    /**
+     * Trains on {@code train} (validation may have no rows) and reports every epoch to {@code onEpoch}.
+     * Accuracy (or R²) per epoch costs a forward pass over the training and validation rows, so it is
+     * measured only when {@code scores} asks for it (for a progress bar or the charts); otherwise it is NaN.
+     */
+    public static Result fit(Rows train, Rows validation, Settings s, boolean scores, Consumer<Epoch> onEpoch) {
+        boolean classes = train.classification();
+        Sequential net = network(train.x().dim(1), s.hidden(), train.outputs(), s.activation(), classes && s.loss() == LossKind.MSE, s.seed());
+        net.to(s.dtype());
+        Optimizer optimizer = switch (s.optimizer()) {
+            case SGD -> new SGD(net.parameters(), s.lr()).weightDecay(s.weightDecay());
+            case MOMENTUM -> new SGD(net.parameters(), s.lr()).momentum(0.9).weightDecay(s.weightDecay());
+            case ADAM -> new Adam(net.parameters(), s.lr()).weightDecay(s.weightDecay());
+        };
+        // every tensor is made once, in the network's dtype: epochs never convert arrays back and forth
+        Tensor x = train.x().to(s.dtype()), y = train.targets(s.loss()).to(s.dtype());
+        boolean validate = validation != null && validation.size() > 0;
+        Tensor xVal = validate ? validation.x().to(s.dtype()) : null;
+        List<Epoch> epochs = new ArrayList<>();
+        Trainer.Builder trainer = Trainer.builder(net, s.loss().engine(), optimizer).epochs(s.epochs()).batchSize(s.batch()).seed(s.seed())
+                .listener(new TrainingListener() {
+                    @Override
+                    public boolean afterEpoch(EpochStats stats) {
+                        Epoch e = new Epoch(stats.epoch(), stats.loss(), stats.validationLoss(),
+                                scores ? score(net, x, train) : Double.NaN, scores && validate ? score(net, xVal, validation) : Double.NaN);
+                        epochs.add(e);
+                        onEpoch.accept(e);
+                        return true;
+                    }
+                });
+        if (validate) trainer.validation(xVal, validation.targets(s.loss()).to(s.dtype())).patience(s.patience());
+        long start = System.nanoTime();
+        History history = trainer.build().fit(x, y);
+        return new Result(net, history, epochs, (System.nanoTime() - start) / 1e9);
+    }
+
+    /** Predictions for scaled inputs: classes (softmax applied to a cross-entropy model's logits) or numbers. */
+    public static Predictions predict(Sequential net, LossKind loss, boolean classification, Tensor x) {
+        if (x.dim(0) == 0) return classification ? new Predictions(new int[0], new double[0][], null) : new Predictions(null, null, new double[0]);
+        DType dtype = net.parameters().getFirst().dtype();
+        Tensor out = net.predict(x.to(dtype));
+        if (!classification) return new Predictions(null, null, out.to(DType.FLOAT64).toDoubleArray());
+        // cross-entropy models output logits; squared-error models end in softmax already
+        Tensor p = loss == LossKind.CROSS_ENTROPY ? out.softmax(1) : out;
+        return new Predictions(p.argmax(1), p.to(DType.FLOAT64).toArray2D(), null);
+    }
+
+    private static double score(Sequential net, Tensor x, Rows rows) {
+        Tensor out = net.predict(x);
+        if (rows.classification()) return ClassificationMetrics.of(rows.labels(), out.argmax(1), rows.outputs()).accuracy();
+        return RegressionMetrics.of(rows.values(), out.to(DType.FLOAT64).toDoubleArray()).r2();
+    }
+}
