@@ -20,7 +20,7 @@ public enum Func {
     TAN("tan", 22, Math::tan),
     TANH("tanh", 32, Math::tanh),
     // not a SymPy built-in (SymPy spells it 1/(1 + exp(-x))), so it sorts like any user function
-    SIGMOID("sigmoid", 0, x -> 1 / (1 + Math.exp(-x))),
+    SIGMOID("sigmoid", 0, jgrad.function.Activations.SIGMOID::apply),
     ABS("Abs", 10000, Math::abs),
     SIGN("sign", 10000, Math::signum),
     HEAVISIDE("Heaviside", 10000, x -> x > 0 ? 1 : x < 0 ? 0 : x == 0 ? 0.5 : Double.NaN);
