@@ -12,8 +12,12 @@ public final class Activations {
     public static final Activation SIGMOID = new Sigmoid();
     public static final Activation TANH = new Tanh();
     public static final Activation SILU = new Silu();
+    public static final Activation ELU = new Elu();
+    public static final Activation GELU = new Gelu();
+    public static final Activation GELU_TANH = new GeluTanh();
+    public static final Activation SOFTPLUS = new Softplus();
 
-    private static final List<Activation> NAMED = List.of(RELU, TANH, SIGMOID, SILU, IDENTITY);
+    private static final List<Activation> NAMED = List.of(RELU, TANH, SIGMOID, SILU, ELU, GELU, GELU_TANH, SOFTPLUS, IDENTITY);
 
     /** Every named activation, in the order help texts list them. */
     public static List<Activation> all() {

@@ -8,10 +8,46 @@ import jgrad.tensor.Autograd;
 import jgrad.tensor.DType;
 import jgrad.tensor.Tensor;
 
-/** A piece of a network: a forward function and the named parameters it learns. */
+/**
+ * A piece of a network: a forward function, the named parameters it learns and the buffers it keeps
+ * (batch norm's running statistics). Like PyTorch's {@code Module} (a name that would clash with
+ * {@code java.lang.Module} under {@code import jgrad.nn.*}); {@link #train()} and {@link #eval()} switch
+ * layers such as {@link Dropout} and {@link BatchNorm1d} between their training and inference behaviour.
+ */
 public abstract class Layer {
+    private boolean training = true;
 
     public abstract Tensor forward(Tensor x);
+
+    /** Training mode (the default): dropout drops, batch norm uses and updates batch statistics. */
+    public Layer train() {
+        return train(true);
+    }
+
+    /** Evaluation mode: dropout passes everything through, batch norm uses its running statistics. */
+    public Layer eval() {
+        return train(false);
+    }
+
+    public Layer train(boolean on) {
+        training = on;
+        for (Layer child : children()) child.train(on);
+        return this;
+    }
+
+    public final boolean isTraining() {
+        return training;
+    }
+
+    /** The layers inside this one (a {@link Sequential}'s), for modes and parameters to reach them. */
+    protected List<Layer> children() {
+        return List.of();
+    }
+
+    /** State that is not learnt by gradients but saved with the model (running statistics), by name. */
+    public Map<String, Tensor> namedBuffers() {
+        return Map.of();
+    }
 
     /** Parameters by name ({@code weight}, {@code 0.bias}...), in a stable order. */
     public Map<String, Tensor> namedParameters() {
@@ -32,10 +68,14 @@ public abstract class Layer {
         for (Tensor p : parameters()) p.zeroGrad();
     }
 
-    /** Forward pass without recording the graph: for inference. */
+    /** Forward pass for inference: in evaluation mode, without recording the graph (the mode is restored after). */
     public final Tensor predict(Tensor x) {
+        boolean was = training;
+        if (was) train(false);
         try (var ignored = Autograd.noGrad()) {
             return forward(x);
+        } finally {
+            if (was) train(true);
         }
     }
 
@@ -44,16 +84,19 @@ public abstract class Layer {
         return this;
     }
 
-    /** A copy of every parameter's values, by name: to restore the best weights later. */
+    /** A copy of every parameter's and buffer's values, by name: to restore the best weights later. */
     public final Map<String, Tensor> stateDict() {
         Map<String, Tensor> state = new LinkedHashMap<>();
         namedParameters().forEach((name, p) -> state.put(name, p.copy()));
+        namedBuffers().forEach((name, b) -> state.put(name, b.copy()));
         return state;
     }
 
-    /** Copies values saved by {@link #stateDict()} back into the parameters. */
+    /** Copies values saved by {@link #stateDict()} back into the parameters and buffers. */
     public final void loadStateDict(Map<String, Tensor> state) {
-        namedParameters().forEach((name, p) -> {
+        Map<String, Tensor> all = new LinkedHashMap<>(namedParameters());
+        all.putAll(namedBuffers());
+        all.forEach((name, p) -> {
             Tensor saved = state.get(name);
             if (saved == null) throw new IllegalArgumentException("loadStateDict: no values for parameter " + name);
             if (saved.size() != p.size()) {

@@ -21,6 +21,7 @@ public final class Sequential extends Layer {
 
     public Sequential add(Layer layer) {
         layers.add(layer);
+        layer.train(isTraining());
         planned = false;
         return this;
     }
@@ -50,6 +51,21 @@ public final class Sequential extends Layer {
             layers.get(i).namedParameters().forEach((name, p) -> all.put(prefix + name, p));
         }
         return all;
+    }
+
+    @Override
+    public Map<String, Tensor> namedBuffers() {
+        Map<String, Tensor> all = new LinkedHashMap<>();
+        for (int i = 0; i < layers.size(); i++) {
+            String prefix = i + ".";
+            layers.get(i).namedBuffers().forEach((name, b) -> all.put(prefix + name, b));
+        }
+        return all;
+    }
+
+    @Override
+    protected List<Layer> children() {
+        return layers();
     }
 
     /** Re-initialises every {@link Linear} layer with {@code init}, layer i from seed {@code seed + i}. */
