@@ -32,5 +32,12 @@ out["batchnorm"] = {
     "y": y.tolist(), "dx": x.grad.tolist(), "dweight": bn.weight.grad.tolist(), "dbias": bn.bias.grad.tolist(),
     "running_mean": bn.running_mean.tolist(), "running_var": bn.running_var.tolist(), "eval_y": bn(x).tolist(),
 }
+logits = torch.tensor([[math.sin(i + 3 * j) * 2 for j in range(3)] for i in range(7)], requires_grad=True)
+labels = torch.tensor([0, 2, 1, 1, 0, 2, 2])
+weights = torch.tensor([0.5, 2.0, 1.25])
+ce = torch.nn.functional.cross_entropy(logits, labels, weight=weights)
+ce.backward()
+out["weighted_cross_entropy"] = {"logits": logits.tolist(), "labels": labels.tolist(), "weights": weights.tolist(),
+                                 "loss": ce.item(), "grad": logits.grad.tolist()}
 json.dump(out, open("torch-oracle.json", "w"), indent=1)
 print("torch", torch.__version__)

@@ -17,6 +17,9 @@ import jgrad.cli.data.Schema;
 import jgrad.cli.data.Target;
 import jgrad.function.Activation;
 import jgrad.function.Activations;
+import jgrad.nn.LayerSpec;
+import jgrad.nn.LayerSpecException;
+import jgrad.train.Schedule;
 import jgrad.cli.model.Model;
 import jgrad.cli.model.ModelFile;
 import jgrad.cli.model.Network;
@@ -55,11 +58,22 @@ final class TrainCommand implements Callable<Integer> {
     String split = "0.7,0.15,0.15";
     @Option(names = "--scale", paramLabel = "HOW", description = "standard|minmax|none, fitted on the training rows (default: ${DEFAULT-VALUE})")
     String scale = "standard";
-    @Option(names = "--layers", paramLabel = "SIZES", description = "hidden layer sizes, e.g. 64,32; 'none' = a linear model (default: ${DEFAULT-VALUE})")
+    @Option(names = "--layers", paramLabel = "SPEC", description = {"hidden layers: sizes such as 64,32 with --activation, or the layer grammar,",
+            "e.g. relu(64)|dropout(0.2)|batchnorm|tanh(32) (any activation, linear(N), dropout(P), batchnorm, softmax; l1=, l2= penalties: relu(64, l2=1e-4));",
+            "'none' = a linear model (default: ${DEFAULT-VALUE})"})
     String layers = "64";
     @Option(names = "--activation", paramLabel = "FN", completionCandidates = Network.HiddenActivations.class,
-            description = "${COMPLETION-CANDIDATES} for the hidden layers (default: ${DEFAULT-VALUE}); swish is silu")
-    String activation = "relu";
+            description = "${COMPLETION-CANDIDATES} for the hidden layers given as sizes (default: relu); swish is silu")
+    String activation;
+    @Option(names = "--lr-schedule", paramLabel = "SPEC", description = {"learning rate per epoch: constant, warmup(N), step(N, γ), exponential(γ), cosine(min), plateau(factor, patience),",
+            "phases joined by |, e.g. warmup(5)|cosine (default: constant)"})
+    String lrSchedule;
+    @Option(names = "--clip-norm", paramLabel = "N", description = "scale the gradients down to a global norm of at most N before each update")
+    Double clipNorm;
+    @Option(names = "--clip-value", paramLabel = "V", description = "clip each gradient component into [-V, V] before each update")
+    Double clipValue;
+    @Option(names = "--class-weight", paramLabel = "HOW", description = "none|balanced: weigh classes by n / (k · count), as scikit-learn (default: ${DEFAULT-VALUE})")
+    String classWeight = "none";
     @Option(names = "--loss", paramLabel = "LOSS", description = "auto|mse|cross-entropy (default: ${DEFAULT-VALUE}: cross-entropy for classes, mse for numbers)")
     String loss = "auto";
     @Option(names = "--optimizer", paramLabel = "OPT", description = "sgd|momentum|adam (default: ${DEFAULT-VALUE})")
@@ -109,7 +123,7 @@ final class TrainCommand implements Callable<Integer> {
         boolean chatty = !quiet && !json;
         if (chatty) header(o, table, prepared, settings);
         Mlp.Result result;
-        try (Progress progress = Progress.start(chatty, settings.epochs(), schema.classification())) {
+        try (Progress progress = Progress.start(chatty, settings.epochs(), schema.classification()).showingRate(settings.schedule() != null)) {
             result = Training.fit(prepared, settings, progress.shown() || plot != null, progress::epoch);
         }
         Model model = new Model(prepared.schema(), prepared.scaler(), Network.layers(result.network()), settings.loss(), settings.dtype(), trainingNote(settings));
@@ -143,11 +157,7 @@ final class TrainCommand implements Callable<Integer> {
     }
 
     private Mlp.Settings settings() {
-        int[] hidden = Arrays.stream(Flags.list("--layers", layers, "comma-separated positive sizes such as 64,32, or none", Integer::valueOf, Integer[]::new))
-                .mapToInt(Integer::intValue).toArray();
-        if (Arrays.stream(hidden).anyMatch(h -> h < 1)) throw Flags.bad("--layers", layers, "positive sizes such as 64,32");
-        Activation act = Activations.byName(activation);
-        if (act == null || act == Activations.IDENTITY) throw Flags.bad("--activation", activation, Network.hiddenActivationNames());
+        LayerSpec network = layerSpec();
         LossKind lossKind = loss.strip().equals("auto") ? null : LossKind.parse(loss.strip());
         if (lossKind == null && !loss.strip().equals("auto")) throw Flags.bad("--loss", loss, "auto|mse|cross-entropy");
         Mlp.OptimizerKind opt = Flags.choice("--optimizer", optimizer, Mlp.OptimizerKind.class);
@@ -164,8 +174,52 @@ final class TrainCommand implements Callable<Integer> {
         }
         Flags.atLeast(spec, "--batch", b, 0);
         DType type = Flags.choice("--dtype", dtype, DType.class);
-        return new Mlp.Settings(hidden, act, lossKind, opt, rate, Flags.atLeast(spec, "--epochs", epochs, 1), b, seed,
-                Flags.atLeast(spec, "--patience", patience, 0), type, Flags.nonNegative(spec, "--weight-decay", weightDecay));
+        Schedule schedule = null;
+        if (lrSchedule != null) {
+            try {
+                schedule = Schedule.parse(lrSchedule);
+            } catch (LayerSpecException e) {
+                throw new UserException(e.getMessage() + " of --lr-schedule");
+            }
+        }
+        if (clipNorm != null && clipValue != null) throw new UserException("--clip-norm and --clip-value: choose one way to clip");
+        double norm = clipNorm == null ? Double.NaN : Flags.positive(spec, "--clip-norm", clipNorm);
+        double value = clipValue == null ? Double.NaN : Flags.positive(spec, "--clip-value", clipValue);
+        boolean balanced = Flags.choice("--class-weight", classWeight, ClassWeight.class) == ClassWeight.BALANCED;
+        return new Mlp.Settings(network, lossKind, opt, rate, Flags.atLeast(spec, "--epochs", epochs, 1), b, seed,
+                Flags.atLeast(spec, "--patience", patience, 0), type, Flags.nonNegative(spec, "--weight-decay", weightDecay),
+                schedule, norm, value, balanced);
+    }
+
+    enum ClassWeight { NONE, BALANCED }
+
+    /** --activation's function when --layers gave sizes (saved even for a linear model, as before the grammar). */
+    private Activation plainActivation;
+
+    /** The one activation of a spec whose dense layers share it (today's --activation form), if it is one. */
+    private static java.util.Optional<Activation> activation(Mlp.Settings s) {
+        var acts = s.layers().items().stream().map(i -> i instanceof LayerSpec.Dense d ? d.activation() : null).distinct().toList();
+        return acts.size() == 1 && acts.getFirst() != null ? java.util.Optional.of(acts.getFirst()) : java.util.Optional.empty();
+    }
+
+    /** --layers as sizes with --activation (today's form), or the layer grammar. */
+    private LayerSpec layerSpec() {
+        if (layers.strip().matches("[0-9 ,]*|none")) {
+            int[] hidden = layers.strip().equals("none") ? new int[0]
+                    : Arrays.stream(Flags.list("--layers", layers, "comma-separated positive sizes such as 64,32, or none", Integer::valueOf, Integer[]::new))
+                    .mapToInt(Integer::intValue).toArray();
+            if (Arrays.stream(hidden).anyMatch(h -> h < 1)) throw Flags.bad("--layers", layers, "positive sizes such as 64,32");
+            Activation act = Activations.byName(activation == null ? "relu" : activation);
+            if (act == null || act == Activations.IDENTITY) throw Flags.bad("--activation", activation, Network.hiddenActivationNames());
+            plainActivation = act;
+            return LayerSpec.of(hidden, act);
+        }
+        if (activation != null) throw new UserException("--activation: the layer grammar of --layers names each layer's activation; drop --activation");
+        try {
+            return LayerSpec.parse(layers);
+        } catch (LayerSpecException e) {
+            throw new UserException(e.getMessage() + " of --layers");
+        }
     }
 
     private static Mlp.Settings resolveLoss(Mlp.Settings s, Schema schema) {
@@ -174,7 +228,7 @@ final class TrainCommand implements Callable<Integer> {
         if (l == LossKind.CROSS_ENTROPY && !schema.classification()) {
             throw new UserException("--loss cross-entropy needs class labels, but target '" + schema.target().name() + "' is numeric (use --loss mse, or --task classification)");
         }
-        return new Mlp.Settings(s.hidden(), s.activation(), l, s.optimizer(), s.lr(), s.epochs(), s.batch(), s.seed(), s.patience(), s.dtype(), s.weightDecay());
+        return s.withLoss(l);
     }
 
     private double[] fractions() {
@@ -190,7 +244,13 @@ final class TrainCommand implements Callable<Integer> {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("data", data);
         m.put("hidden", s.hidden());
-        m.put("activation", s.activation().name());
+        Activation act = plainActivation != null ? plainActivation : activation(s).orElse(null);
+        if (act != null) m.put("activation", act.name());
+        m.put("layers", s.layers().toString());
+        if (s.schedule() != null) m.put("lr_schedule", s.schedule().toString());
+        if (!Double.isNaN(s.clipNorm())) m.put("clip_norm", s.clipNorm());
+        if (!Double.isNaN(s.clipValue())) m.put("clip_value", s.clipValue());
+        if (s.balancedClasses()) m.put("class_weight", "balanced");
         m.put("optimizer", Flags.label(s.optimizer()));
         m.put("lr", s.lr());
         m.put("weight_decay", s.weightDecay());
@@ -210,7 +270,14 @@ final class TrainCommand implements Callable<Integer> {
         o.printf("split     %d train / %d validation / %d test%s, seed %d; %s scaling fitted on train%n", p.train().size(), p.validation().size(),
                 p.test().size(), schema.classification() ? " (stratified)" : "", seed, Flags.label(p.scaler().method()));
         StringBuilder arch = new StringBuilder().append(schema.inputs());
-        for (int h : s.hidden()) arch.append(" -> ").append(h).append(' ').append(s.activation().name());
+        for (LayerSpec.Item item : s.layers().items()) {
+            arch.append(" -> ").append(switch (item) {
+                case LayerSpec.Dense d -> d.units() + " " + (d.activation() == Activations.IDENTITY ? "linear" : d.activation().name());
+                case LayerSpec.DropoutItem d -> "dropout(" + d.p() + ")";
+                case LayerSpec.BatchNormItem b -> "batchnorm";
+                case LayerSpec.SoftmaxItem x -> "softmax";
+            });
+        }
         arch.append(" -> ").append(schema.outputs());
         if (schema.classification() && s.loss() == LossKind.MSE) arch.append(" softmax");
         o.printf("network   %s, %s; loss %s; %s lr %s, weight decay %s, batch %s, up to %d epochs (patience %d)%n", arch, Flags.label(s.dtype()),

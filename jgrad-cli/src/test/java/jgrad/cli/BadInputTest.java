@@ -100,7 +100,7 @@ class BadInputTest {
         "--split|0.8,0.3,0.1|--split",
         "--layers|64,x|--layers",
         "--layers|0|--layers",
-        "--activation|softplus|--activation",
+        "--activation|rleu|--activation",
         "--loss|hinge|--loss",
         "--optimizer|lbfgs|--optimizer",
         "--lr|-1|--lr",

@@ -42,8 +42,8 @@ class SiluTest {
         assertEquals("silu", TrainTest.JSON.readTree(model.toFile()).at("/training/activation").asText());
         CliRun bad = CliRun.of("train", "--data", "iris", "--activation", "rleu");
         assertEquals(2, bad.exitCode());
-        assertTrue(bad.err().contains("invalid value for --activation: 'rleu' (expected relu|tanh|sigmoid|silu)"), bad.err());
+        assertTrue(bad.err().contains("invalid value for --activation: 'rleu' (expected relu|tanh|sigmoid|silu|elu|gelu|gelu_tanh|softplus)"), bad.err());
         CliRun help = CliRun.of("train", "--help");
-        assertTrue(help.out().contains("relu, tanh, sigmoid, silu for the hidden layers"), help.out());
+        assertTrue(help.out().contains("relu, tanh, sigmoid, silu, elu, gelu, gelu_tanh, softplus for the hidden layers"), help.out());
     }
 }

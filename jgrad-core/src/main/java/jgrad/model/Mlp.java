@@ -7,18 +7,20 @@ import jgrad.function.Activation;
 import jgrad.function.Activations;
 import jgrad.metrics.ClassificationMetrics;
 import jgrad.metrics.RegressionMetrics;
-import jgrad.nn.ActivationLayer;
-import jgrad.nn.Init;
-import jgrad.nn.Linear;
+import jgrad.nn.CrossEntropyLoss;
+import jgrad.nn.LayerSpec;
+import jgrad.nn.Loss;
 import jgrad.nn.Sequential;
-import jgrad.nn.Softmax;
 import jgrad.optim.Adam;
 import jgrad.optim.Optimizer;
 import jgrad.optim.SGD;
 import jgrad.tensor.DType;
 import jgrad.tensor.Tensor;
 import jgrad.train.EpochStats;
+import jgrad.train.GradientClipping;
 import jgrad.train.History;
+import jgrad.train.Penalties;
+import jgrad.train.Schedule;
 import jgrad.train.Trainer;
 import jgrad.train.TrainingListener;
 
@@ -37,25 +39,46 @@ public final class Mlp {
 
     public enum OptimizerKind { SGD, MOMENTUM, ADAM }
 
-    /** The hyperparameters: {@code batch} 0 means the whole training set per update; patience 0 means none. */
-    public record Settings(int[] hidden, Activation activation, LossKind loss, OptimizerKind optimizer, double lr,
-                           int epochs, int batch, long seed, int patience, DType dtype, double weightDecay) {
+    /**
+     * The hyperparameters: the hidden layers in the layer grammar ({@link LayerSpec}); {@code batch} 0 means the
+     * whole training set per update; patience 0 means none; {@code schedule} null keeps the rate constant;
+     * {@code clipNorm} and {@code clipValue} NaN clip nothing; {@code balancedClasses} weighs each class by
+     * n / (k · count), as scikit-learn's {@code class_weight='balanced'} (cross-entropy only).
+     */
+    public record Settings(LayerSpec layers, LossKind loss, OptimizerKind optimizer, double lr, int epochs, int batch, long seed,
+                           int patience, DType dtype, double weightDecay, Schedule schedule, double clipNorm, double clipValue,
+                           boolean balancedClasses) {
         /** {@code jgrad train}'s defaults: one hidden layer of 64 ReLUs, cross-entropy, Adam at 0.01, 200 epochs of batches of 32. */
         public static Settings defaults() {
-            return new Settings(new int[] {64}, Activations.RELU, LossKind.CROSS_ENTROPY, OptimizerKind.ADAM, 0.01, 200, 32, 0, 20, DType.FLOAT64, 0.001);
+            return new Settings(LayerSpec.of(new int[] {64}, Activations.RELU), LossKind.CROSS_ENTROPY, OptimizerKind.ADAM, 0.01, 200, 32, 0, 20,
+                    DType.FLOAT64, 0.001, null, Double.NaN, Double.NaN, false);
         }
 
+        /** Dense hidden layers of these sizes with ReLU. */
         public Settings withHidden(int... sizes) {
-            return new Settings(sizes.clone(), activation, loss, optimizer, lr, epochs, batch, seed, patience, dtype, weightDecay);
+            return withLayers(LayerSpec.of(sizes, Activations.RELU));
+        }
+
+        public Settings withLayers(LayerSpec spec) {
+            return new Settings(spec, loss, optimizer, lr, epochs, batch, seed, patience, dtype, weightDecay, schedule, clipNorm, clipValue, balancedClasses);
         }
 
         public Settings withEpochs(int n) {
-            return new Settings(hidden, activation, loss, optimizer, lr, n, batch, seed, patience, dtype, weightDecay);
+            return new Settings(layers, loss, optimizer, lr, n, batch, seed, patience, dtype, weightDecay, schedule, clipNorm, clipValue, balancedClasses);
+        }
+
+        public Settings withLoss(LossKind kind) {
+            return new Settings(layers, kind, optimizer, lr, epochs, batch, seed, patience, dtype, weightDecay, schedule, clipNorm, clipValue, balancedClasses);
+        }
+
+        /** The widths of the dense hidden layers. */
+        public int[] hidden() {
+            return layers.hidden();
         }
     }
 
     /** One epoch as a progress bar or a chart shows it; the score is accuracy for classes, R² for numbers. */
-    public record Epoch(int epoch, double trainLoss, double validationLoss, double trainScore, double validationScore) {}
+    public record Epoch(int epoch, double trainLoss, double validationLoss, double trainScore, double validationScore, double learningRate) {}
 
     public record Result(Sequential network, History history, List<Epoch> epochs, double seconds) {}
 
@@ -68,17 +91,7 @@ public final class Mlp {
      * layers; Glorot (Xavier) for the others.
      */
     public static Sequential network(int inputs, int[] hidden, int outputs, Activation activation, boolean softmaxOutput, long seed) {
-        Sequential net = new Sequential();
-        int in = inputs;
-        long layerSeed = seed;
-        for (int h : hidden) {
-            net.add(new Linear(in, h).init(activation == Activations.RELU ? Init.heUniform() : Init.xavierUniform(), layerSeed++));
-            net.add(ActivationLayer.of(activation.name()));
-            in = h;
-        }
-        net.add(new Linear(in, outputs).init(Init.xavierUniform(), layerSeed));
-        if (softmaxOutput) net.add(new Softmax());
-        return net;
+        return LayerSpec.of(hidden, activation).build(inputs, outputs, seed, softmaxOutput);
     }
 
     /**
@@ -88,7 +101,7 @@ public final class Mlp {
      */
     public static Result fit(Rows train, Rows validation, Settings s, boolean scores, Consumer<Epoch> onEpoch) {
         boolean classes = train.classification();
-        Sequential net = network(train.x().dim(1), s.hidden(), train.outputs(), s.activation(), classes && s.loss() == LossKind.MSE, s.seed());
+        Sequential net = s.layers().build(train.x().dim(1), train.outputs(), s.seed(), classes && s.loss() == LossKind.MSE);
         net.to(s.dtype());
         Optimizer optimizer = switch (s.optimizer()) {
             case SGD -> new SGD(net.parameters(), s.lr()).weightDecay(s.weightDecay());
@@ -100,17 +113,26 @@ public final class Mlp {
         boolean validate = validation != null && validation.size() > 0;
         Tensor xVal = validate ? validation.x().to(s.dtype()) : null;
         List<Epoch> epochs = new ArrayList<>();
-        Trainer.Builder trainer = Trainer.builder(net, s.loss().engine(), optimizer).epochs(s.epochs()).batchSize(s.batch()).seed(s.seed())
-                .listener(new TrainingListener() {
+        Loss loss = s.balancedClasses() && s.loss() == LossKind.CROSS_ENTROPY && classes
+                ? new CrossEntropyLoss(Loss.Reduction.MEAN, CrossEntropyLoss.balanced(train.labels(), train.outputs())) : s.loss().engine();
+        Trainer.Builder trainer = Trainer.builder(net, loss, optimizer).epochs(s.epochs()).batchSize(s.batch()).seed(s.seed());
+        // the order matters: penalties join the gradient before it is clipped, and the rate is set before the update
+        Penalties penalties = new Penalties(net);
+        if (penalties.any()) trainer.listener(penalties);
+        if (!Double.isNaN(s.clipNorm())) trainer.listener(GradientClipping.byNorm(net.parameters(), s.clipNorm()));
+        if (!Double.isNaN(s.clipValue())) trainer.listener(GradientClipping.byValue(net.parameters(), s.clipValue()));
+        trainer.listener(new TrainingListener() {
                     @Override
                     public boolean afterEpoch(EpochStats stats) {
                         Epoch e = new Epoch(stats.epoch(), stats.loss(), stats.validationLoss(),
-                                scores ? score(net, x, train) : Double.NaN, scores && validate ? score(net, xVal, validation) : Double.NaN);
+                                scores ? score(net, x, train) : Double.NaN, scores && validate ? score(net, xVal, validation) : Double.NaN,
+                                optimizer.learningRate()); // the epoch's own rate: the schedule moves it after this listener
                         epochs.add(e);
                         onEpoch.accept(e);
                         return true;
                     }
                 });
+        if (s.schedule() != null) trainer.listener(s.schedule().listener(optimizer, s.epochs()));
         if (validate) trainer.validation(xVal, validation.targets(s.loss()).to(s.dtype())).patience(s.patience());
         long start = System.nanoTime();
         History history = trainer.build().fit(x, y);

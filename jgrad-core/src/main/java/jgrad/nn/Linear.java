@@ -16,6 +16,7 @@ public final class Linear extends Layer {
     private final boolean hasBias;
     private Tensor weight;
     private Tensor bias;
+    private double l1, l2;
 
     /** With bias, initialised like PyTorch: U(−1/√in, 1/√in) from the global {@link Rng}. */
     public Linear(int in, int out) {
@@ -49,6 +50,27 @@ public final class Linear extends Layer {
         weightInit.fill(weight, in, out, rng);
         if (hasBias) biasInit.fill(bias, in, out, rng);
         return this;
+    }
+
+    /**
+     * Penalties on the weights (not the bias) that training adds to the loss: l1·Σ|w| + l2·Σw², as Keras's
+     * kernel regulariser; {@code jgrad.train.Penalties} applies them.
+     */
+    public Linear penalties(double l1, double l2) {
+        if (!(l1 >= 0 && l2 >= 0) || Double.isInfinite(l1) || Double.isInfinite(l2)) {
+            throw new IllegalArgumentException("Linear: penalties must be finite and >= 0, got l1=" + l1 + ", l2=" + l2);
+        }
+        this.l1 = l1;
+        this.l2 = l2;
+        return this;
+    }
+
+    public double l1() {
+        return l1;
+    }
+
+    public double l2() {
+        return l2;
     }
 
     public Tensor weight() {

@@ -19,6 +19,15 @@ public final class Sequential extends Layer {
         this.layers.addAll(List.of(layers));
     }
 
+    /**
+     * A network from the layer grammar: {@code Sequential.parse("relu(64)|dropout(0.2)|tanh(32)", 4, 3)} is
+     * 4 inputs, the hidden layers of the spec, and a dense output layer of 3 (see {@link LayerSpec}),
+     * initialised from the global {@link jgrad.tensor.Rng} as other layers are.
+     */
+    public static Sequential parse(String spec, int inputs, int outputs) {
+        return LayerSpec.parse(spec).build(inputs, outputs, jgrad.tensor.Rng.global().nextLong(), false);
+    }
+
     public Sequential add(Layer layer) {
         layers.add(layer);
         layer.train(isTraining());

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.List;
-import jgrad.function.Activations;
 import jgrad.metrics.ClassificationMetrics;
 import jgrad.metrics.RegressionMetrics;
 import jgrad.tensor.Rng;
@@ -56,8 +55,8 @@ class MlpTest {
             x[i] = new double[] {r.uniform(-2, 2)};
             y[i] = Math.sin(2 * x[i][0]);
         }
-        Mlp.Settings s = new Mlp.Settings(new int[] {24}, Activations.TANH, LossKind.MSE, Mlp.OptimizerKind.ADAM, 0.01, 150, 32, 0, 0,
-                jgrad.tensor.DType.FLOAT64, 0);
+        Mlp.Settings s = new Mlp.Settings(jgrad.nn.LayerSpec.parse("tanh(24)"), LossKind.MSE, Mlp.OptimizerKind.ADAM, 0.01, 150, 32, 0, 0,
+                jgrad.tensor.DType.FLOAT64, 0, null, Double.NaN, Double.NaN, false);
         Mlp.Result fit = Mlp.fit(Rows.values(x, y), null, s, false, e -> {});
         double[] predicted = Mlp.predict(fit.network(), s.loss(), false, Tensor.of(x)).values();
         assertTrue(RegressionMetrics.of(y, predicted).r2() > 0.95, "R² " + RegressionMetrics.of(y, predicted).r2());

@@ -107,8 +107,12 @@ public final class Explainer {
             Activation f = Activations.IDENTITY;
             boolean softmax = false;
             if (k + 1 < layers.size() && !(layers.get(k + 1) instanceof SavedLayer.Dense)) {
-                if (layers.get(k + 1) instanceof SavedLayer.Activation act) f = act.function();
-                else softmax = true;
+                switch (layers.get(k + 1)) {
+                    case SavedLayer.Activation act -> f = act.function();
+                    case SavedLayer.Softmax s -> softmax = true;
+                    default -> throw new IllegalArgumentException("explain: " + SavedLayer.label(layers.get(k + 1))
+                            + " layers are not explained step by step; explain a model of dense layers and activations");
+                }
                 k++;
             }
             if (softmax && k != layers.size() - 1) throw new IllegalArgumentException("explain: softmax only as the last layer");

@@ -5,6 +5,8 @@ import java.util.List;
 import jgrad.function.Activation;
 import jgrad.function.Activations;
 import jgrad.nn.ActivationLayer;
+import jgrad.nn.BatchNorm1d;
+import jgrad.nn.Dropout;
 import jgrad.nn.Layer;
 import jgrad.nn.Linear;
 import jgrad.nn.Sequential;
@@ -50,6 +52,15 @@ public final class Network {
                 }
                 case SavedLayer.Activation a -> net.add(ActivationLayer.of(a.function().name()));
                 case SavedLayer.Softmax s -> net.add(new Softmax());
+                case SavedLayer.Dropout d -> net.add(new Dropout(d.p(), 0));
+                case SavedLayer.BatchNorm b -> {
+                    BatchNorm1d bn = new BatchNorm1d(b.features(), b.eps(), b.momentum());
+                    bn.weight().copyFrom(Tensor.of(b.weight()));
+                    bn.bias().copyFrom(Tensor.of(b.bias()));
+                    bn.runningMean().copyFrom(Tensor.of(b.runningMean()));
+                    bn.runningVar().copyFrom(Tensor.of(b.runningVar()));
+                    net.add(bn);
+                }
             }
         }
         return net.to(dtype);
@@ -63,6 +74,9 @@ public final class Network {
                 case Linear l -> new SavedLayer.Dense(l.weight().toArray2D(), l.bias().toDoubleArray());
                 case ActivationLayer a when Activations.byName(a.function().name()) == a.function() -> new SavedLayer.Activation(a.function());
                 case Softmax s -> new SavedLayer.Softmax();
+                case Dropout d -> new SavedLayer.Dropout(d.p());
+                case BatchNorm1d b -> new SavedLayer.BatchNorm(b.weight().toDoubleArray(), b.bias().toDoubleArray(),
+                        b.runningMean().toDoubleArray(), b.runningVar().toDoubleArray(), b.eps(), b.momentum());
                 default -> throw new IllegalArgumentException("cannot save a " + m + " layer");
             });
         }

@@ -19,8 +19,18 @@ public sealed interface SavedLayer {
     /** An element-wise function between dense layers: its one definition, named as in the file. */
     record Activation(jgrad.function.Activation function) implements SavedLayer {}
 
-    /** Probabilities over the outputs. */
+    /** Probabilities over the outputs (or over a hidden layer's units). */
     record Softmax() implements SavedLayer {}
+
+    /** Dropout: active in training only, so a saved model passes through it. */
+    record Dropout(double p) implements SavedLayer {}
+
+    /** Batch normalisation with its learnt scale and shift and its running statistics, as {@code jgrad.nn.BatchNorm1d} keeps them. */
+    record BatchNorm(double[] weight, double[] bias, double[] runningMean, double[] runningVar, double eps, double momentum) implements SavedLayer {
+        public int features() {
+            return weight.length;
+        }
+    }
 
     /** The label a layer has in the model file: an activation's name, or {@code softmax}. */
     static String label(SavedLayer layer) {
@@ -28,6 +38,8 @@ public sealed interface SavedLayer {
             case Dense d -> "linear";
             case Activation a -> a.function().name();
             case Softmax s -> "softmax";
+            case Dropout d -> "dropout";
+            case BatchNorm b -> "batchnorm";
         };
     }
 

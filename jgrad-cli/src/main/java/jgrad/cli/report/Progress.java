@@ -1,7 +1,6 @@
 package jgrad.cli.report;
 
 import jgrad.model.Mlp;
-import jgrad.cli.model.Training;
 import me.tongfei.progressbar.ConsoleProgressBarConsumer;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
@@ -14,6 +13,7 @@ import me.tongfei.progressbar.ProgressBarStyle;
 public final class Progress implements AutoCloseable {
     private final ProgressBar bar;
     private final String scoreName;
+    private boolean showRate;
 
     private Progress(ProgressBar bar, String scoreName) {
         this.bar = bar;
@@ -31,6 +31,12 @@ public final class Progress implements AutoCloseable {
         return new Progress(bar, classes ? "acc" : "R²");
     }
 
+    /** Also show each epoch's learning rate (when a schedule moves it). */
+    public Progress showingRate(boolean on) {
+        showRate = on;
+        return this;
+    }
+
     /** Whether a bar is drawn (and so wants the per-epoch scores). */
     public boolean shown() {
         return bar != null;
@@ -39,7 +45,8 @@ public final class Progress implements AutoCloseable {
     public void epoch(Mlp.Epoch e) {
         if (bar == null) return;
         bar.stepTo(e.epoch());
-        bar.setExtraMessage(String.format(" loss %.4f  val %.4f  %s %.3f/%.3f", e.trainLoss(), e.validationLoss(), scoreName, e.trainScore(), e.validationScore()));
+        bar.setExtraMessage(String.format(" loss %.4f  val %.4f  %s %.3f/%.3f", e.trainLoss(), e.validationLoss(), scoreName, e.trainScore(), e.validationScore())
+                + (showRate ? String.format("  lr %.3g", e.learningRate()) : ""));
     }
 
     @Override
