@@ -3,6 +3,7 @@ package jgrad.optimize;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import jgrad.kernel.UpdateD;
 
 /**
  * Gradient descent with the seeds' stopping rules, each optional except the iteration budget.
@@ -97,22 +98,15 @@ public record GradientDescent(double learningRate, Update update, int maxIterati
         }
     }
 
+    /** The next point from x and the gradient g at it, by the rule's kernel (the one {@code jgrad.optim} uses). */
     private double[] step(double[] x, double[] g, double[] v, double[] s, int t) {
-        double[] next = new double[x.length];
-        for (int j = 0; j < x.length; j++) {
-            next[j] = switch (update) {
-                case Update.Plain p -> x[j] - learningRate * g[j];
-                case Update.Momentum m -> {
-                    v[j] = m.beta() * v[j] + g[j];
-                    yield x[j] - learningRate * v[j];
-                }
-                case Update.Adam a -> {
-                    v[j] = a.beta1() * v[j] + (1 - a.beta1()) * g[j];
-                    s[j] = a.beta2() * s[j] + (1 - a.beta2()) * g[j] * g[j];
-                    double mHat = v[j] / (1 - Math.pow(a.beta1(), t)), sHat = s[j] / (1 - Math.pow(a.beta2(), t));
-                    yield x[j] - learningRate * mHat / (Math.sqrt(sHat) + a.epsilon());
-                }
-            };
+        double[] next = x.clone();
+        int n = x.length;
+        switch (update) {
+            case Update.Plain p -> UpdateD.sgd(next, g, n, learningRate, 0);
+            // v starts at 0, so β·v + g is g at the first step, as the tensor optimiser's start v = g
+            case Update.Momentum m -> UpdateD.momentum(next, g, v, n, learningRate, 0, m.beta(), 0, false, false);
+            case Update.Adam a -> UpdateD.adam(next, g, v, s, n, learningRate, 0, false, a.beta1(), a.beta2(), a.epsilon(), t);
         }
         return next;
     }
