@@ -42,7 +42,7 @@ class TrainingReadmeTest {
             TrainingListener report = new TrainingListener() {
                 @Override
                 public void afterEpoch(TrainingLoop loop, EpochStats stats) {
-                    if (stats.epoch() % 200 == 0) System.out.printf("epoch %d: loss %.5f%n", stats.epoch(), stats.loss());
+                    if (stats.epoch() % 50 == 0) System.out.printf("epoch %d: loss %.5f%n", stats.epoch(), stats.loss());
                     if (loop.optimizer().steps() == 3000) loop.stop(History.StopReason.LISTENER); // a budget of updates
                 }
             };
@@ -56,7 +56,7 @@ class TrainingReadmeTest {
             // README:end
             List<String> lines = printed.toString(StandardCharsets.UTF_8).lines().toList();
             assertEquals(h.stoppedBy() + " at epoch " + h.last().epoch(), lines.get(lines.size() - 1));
-            assertEquals(h.last().epoch() / 200, lines.size() - 1, "one line per 200 epochs");
+            assertEquals(h.last().epoch() / 50, lines.size() - 1, "one line per 50 epochs");
             assertEquals(List.of("0.exp_avg", "0.exp_avg_sq", "1.exp_avg", "1.exp_avg_sq", "2.exp_avg", "2.exp_avg_sq",
                     "3.exp_avg", "3.exp_avg_sq"), List.copyOf(state.keySet()));
             assertEquals(optimizer.steps(), resumed.steps());
