@@ -35,6 +35,18 @@ class TrainTest {
     }
 
     @Test
+    void aRateThatMakesTheLossExplodeIsAnErrorAndSavesNothing() throws Exception {
+        // Adam at 1e6 on iris used to train to a loss of 10^11 and save that model with exit 0
+        Path model = dir.resolve("model.json"), plots = dir.resolve("plots");
+        CliRun r = CliRun.of("train", "--data", "iris", "--lr", "1e6", "--out", model.toString(), "--plot", plots.toString());
+        assertEquals(2, r.exitCode(), r.toString());
+        assertTrue(r.err().strip().matches("jgrad: error: loss went from 1\\.\\d+ to \\S+e\\+\\d+ at epoch 1, batch \\d+; "
+                + "try a smaller learning rate \\(now 1000000\\.0\\)"), r.err());
+        assertFalse(Files.exists(model), "no model written");
+        assertFalse(Files.exists(plots), "no charts written");
+    }
+
+    @Test
     void noArgumentsTrainsDigitsToAtLeast96Percent() throws Exception {
         CliRun r = CliRun.of("train");
         assertEquals(0, r.exitCode(), r.toString());

@@ -1,23 +1,22 @@
 package jgrad.optim;
 
-import java.util.ArrayList;
 import java.util.List;
 import jgrad.tensor.Tensor;
+import jgrad.tensor.TensorKernels;
 
 /**
  * Adam: steps scaled by running averages of the gradient (m) and its square (v), bias-corrected.
  * With {@link #decoupled} it is AdamW, which shrinks weights directly instead of through the gradient.
+ * Buffers {@code exp_avg} (m) and {@code exp_avg_sq} (v), as PyTorch names them.
  */
 public class Adam extends Optimizer {
     private double beta1 = 0.9;
     private double beta2 = 0.999;
     private double eps = 1e-8;
     private boolean decoupled;
-    private final List<double[]> m = new ArrayList<>();
-    private final List<double[]> v = new ArrayList<>();
 
     public Adam(List<Tensor> params, double lr) {
-        super(params, lr);
+        super(params, lr, "exp_avg", "exp_avg_sq");
     }
 
     public Adam betas(double beta1, double beta2) {
@@ -44,16 +43,7 @@ public class Adam extends Optimizer {
 
     @Override
     protected void update(int index, Tensor p, Tensor g) {
-        double[] mi = state(m, index, p), vi = state(v, index, p);
-        long t = steps() + 1;
-        double c1 = 1 - Math.pow(beta1, t), c2 = 1 - Math.pow(beta2, t);
-        for (int i = 0; i < p.size(); i++) {
-            double w = p.getFlat(i);
-            double gi = decoupled ? g.getFlat(i) : decayed(p, g, i);
-            if (decoupled) w -= lr * weightDecay * w;
-            mi[i] = beta1 * mi[i] + (1 - beta1) * gi;
-            vi[i] = beta2 * vi[i] + (1 - beta2) * gi * gi;
-            p.setFlat(i, w - lr * (mi[i] / c1) / (Math.sqrt(vi[i] / c2) + eps));
-        }
+        TensorKernels.adam(p, g, buffer("exp_avg", index), buffer("exp_avg_sq", index), lr, weightDecay, decoupled,
+                beta1, beta2, eps, steps() + 1);
     }
 }

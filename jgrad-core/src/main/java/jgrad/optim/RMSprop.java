@@ -1,19 +1,20 @@
 package jgrad.optim;
 
-import java.util.ArrayList;
 import java.util.List;
 import jgrad.tensor.Tensor;
+import jgrad.tensor.TensorKernels;
 
-/** RMSprop: divides each step by a running root-mean-square of recent gradients (PyTorch's rule). */
+/**
+ * RMSprop: divides each step by a running root-mean-square of recent gradients (PyTorch's rule; buffers
+ * {@code square_avg} and, with momentum, {@code momentum_buffer}).
+ */
 public final class RMSprop extends Optimizer {
     private double alpha = 0.99;
     private double eps = 1e-8;
     private double momentum;
-    private final List<double[]> square = new ArrayList<>();
-    private final List<double[]> buffer = new ArrayList<>();
 
     public RMSprop(List<Tensor> params, double lr) {
-        super(params, lr);
+        super(params, lr, "square_avg", "momentum_buffer");
     }
 
     public RMSprop alpha(double alpha) {
@@ -38,13 +39,7 @@ public final class RMSprop extends Optimizer {
 
     @Override
     protected void update(int index, Tensor p, Tensor g) {
-        double[] s = state(square, index, p), b = state(buffer, index, p);
-        for (int i = 0; i < p.size(); i++) {
-            double gi = decayed(p, g, i);
-            s[i] = alpha * s[i] + (1 - alpha) * gi * gi;
-            double step = gi / (Math.sqrt(s[i]) + eps);
-            if (momentum != 0) step = b[i] = momentum * b[i] + step;
-            p.setFlat(i, p.getFlat(i) - lr * step);
-        }
+        Tensor b = momentum == 0 ? null : buffer("momentum_buffer", index);
+        TensorKernels.rmsprop(p, g, buffer("square_avg", index), b, lr, weightDecay, alpha, eps, momentum);
     }
 }

@@ -3,6 +3,7 @@ package jgrad.optimize;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import jgrad.kernel.UpdateD;
 
 /**
  * Gradient descent with the seeds' stopping rules, each optional except the iteration budget.
@@ -20,15 +21,8 @@ import java.util.List;
  */
 public record GradientDescent(double learningRate, Update update, int maxIterations,
                               double gradientTolerance, double stepPrecision, double valueThreshold) {
-    /**
-     * The run has diverged when f or a coordinate becomes infinite or NaN, or when f rises above its start
-     * value by more than this factor times the scale of the run, max(1, |f(start)|, |lowest f so far|).
-     * Descent with a workable rate never climbs like that; with too large a rate f grows geometrically,
-     * so this rule stops it a few iterations in, where waiting for overflow printed hundreds of huge values.
-     * The scale includes the lowest value so that overshooting out of a deep valley (momentum) is not
-     * mistaken for divergence; the floor of 1 keeps a start at f = 0 from tripping on any rise.
-     */
-    public static final double DIVERGENCE_FACTOR = 1e6;
+    /** How far f may climb above its start before the run counts as diverged: see {@link Divergence}. */
+    public static final double DIVERGENCE_FACTOR = Divergence.FACTOR;
 
     public GradientDescent {
         if (!(learningRate > 0 && Double.isFinite(learningRate))) {
@@ -97,32 +91,21 @@ public record GradientDescent(double learningRate, Update update, int maxIterati
         }
     }
 
+    /** The next point from x and the gradient g at it, by the rule's kernel (the one {@code jgrad.optim} uses). */
     private double[] step(double[] x, double[] g, double[] v, double[] s, int t) {
-        double[] next = new double[x.length];
-        for (int j = 0; j < x.length; j++) {
-            next[j] = switch (update) {
-                case Update.Plain p -> x[j] - learningRate * g[j];
-                case Update.Momentum m -> {
-                    v[j] = m.beta() * v[j] + g[j];
-                    yield x[j] - learningRate * v[j];
-                }
-                case Update.Adam a -> {
-                    v[j] = a.beta1() * v[j] + (1 - a.beta1()) * g[j];
-                    s[j] = a.beta2() * s[j] + (1 - a.beta2()) * g[j] * g[j];
-                    double mHat = v[j] / (1 - Math.pow(a.beta1(), t)), sHat = s[j] / (1 - Math.pow(a.beta2(), t));
-                    yield x[j] - learningRate * mHat / (Math.sqrt(sHat) + a.epsilon());
-                }
-            };
+        double[] next = x.clone();
+        int n = x.length;
+        switch (update) {
+            case Update.Plain p -> UpdateD.sgd(next, g, n, learningRate, 0);
+            // v starts at 0, so β·v + g is g at the first step, as the tensor optimiser's start v = g
+            case Update.Momentum m -> UpdateD.momentum(next, g, v, n, learningRate, 0, m.beta(), 0, false, false);
+            case Update.Adam a -> UpdateD.adam(next, g, v, s, n, learningRate, 0, false, a.beta1(), a.beta2(), a.epsilon(), t);
         }
         return next;
     }
 
     private StopReason stop(double[] g, double[] x, double value, double size, int i, double startValue, double lowest) {
-        if (!Double.isFinite(value) || Arrays.stream(x).anyMatch(c -> !Double.isFinite(c))) {
-            return StopReason.DIVERGED;
-        }
-        double scale = Math.max(1, Math.max(Math.abs(startValue), Math.abs(lowest)));
-        if (value - startValue > DIVERGENCE_FACTOR * scale) {
+        if (Divergence.diverged(startValue, lowest, value) || Arrays.stream(x).anyMatch(c -> !Double.isFinite(c))) {
             return StopReason.DIVERGED;
         }
         if (Arrays.stream(g).allMatch(c -> Math.abs(c) < gradientTolerance)) { // false while NaN = off
@@ -148,7 +131,7 @@ public record GradientDescent(double learningRate, Update update, int maxIterati
     }
 
     private String diverged(int i, double startValue, double[] x, double value) {
-        String what = "diverged at iteration " + i + ": f went from " + shown(startValue) + " to " + shown(value);
+        String what = "diverged at iteration " + i + ": f went from " + Divergence.shown(startValue) + " to " + Divergence.shown(value);
         if (value == Double.NEGATIVE_INFINITY) { // falling without bound is not a step-size problem
             return what + "; f has no lower bound along this path, so there is no minimum to reach (a smaller learning rate will not help)";
         }
@@ -156,20 +139,6 @@ public record GradientDescent(double learningRate, Update update, int maxIterati
             what += " and the point to " + Arrays.toString(x);
         }
         return what + "; try a smaller learning rate than " + plain(learningRate);
-    }
-
-    /** A value for people: six significant digits, no trailing zeros (2.08512e+10, 16, Infinity). */
-    private static String shown(double x) {
-        if (!Double.isFinite(x)) {
-            return Double.toString(x);
-        }
-        String s = String.format(java.util.Locale.ROOT, "%.6g", x);
-        int e = s.indexOf('e');
-        String mantissa = e < 0 ? s : s.substring(0, e);
-        if (mantissa.contains(".")) {
-            mantissa = mantissa.replaceAll("0+$", "").replaceAll("\\.$", "");
-        }
-        return mantissa + (e < 0 ? "" : s.substring(e));
     }
 
     /** Settings as typed: 0.00001, not 1.0E-5. */

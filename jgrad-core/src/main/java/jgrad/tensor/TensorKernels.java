@@ -4,6 +4,8 @@ import jgrad.function.Activation;
 import jgrad.kernel.FusedD;
 import jgrad.kernel.FusedF;
 import jgrad.kernel.MatMul;
+import jgrad.kernel.UpdateD;
+import jgrad.kernel.UpdateF;
 
 /**
  * The kernels on tensors' storage: the one place that picks the float64 or float32 kernel for a
@@ -75,5 +77,35 @@ public final class TensorKernels {
     public static void copy(Tensor src, int srcOff, Tensor dst, int dstOff, int count) {
         if (src.data64() != null) System.arraycopy(src.data64(), srcOff, dst.data64(), dstOff, count);
         else System.arraycopy(src.data32(), srcOff, dst.data32(), dstOff, count);
+    }
+
+    // ---- the optimisers' update rules (kernel.UpdateF and its generated float64 twin), one call per parameter
+
+    public static void sgd(Tensor p, Tensor g, double lr, double wd) {
+        if (p.data64() != null) UpdateD.sgd(p.data64(), g.data64(), p.size(), lr, wd);
+        else UpdateF.sgd(p.data32(), g.data32(), p.size(), lr, wd);
+    }
+
+    public static void momentum(Tensor p, Tensor g, Tensor v, double lr, double wd, double mu, double dampening, boolean nesterov, boolean first) {
+        if (p.data64() != null) UpdateD.momentum(p.data64(), g.data64(), v.data64(), p.size(), lr, wd, mu, dampening, nesterov, first);
+        else UpdateF.momentum(p.data32(), g.data32(), v.data32(), p.size(), lr, wd, mu, dampening, nesterov, first);
+    }
+
+    public static void adam(Tensor p, Tensor g, Tensor m, Tensor v, double lr, double wd, boolean decoupled,
+                     double beta1, double beta2, double eps, long t) {
+        if (p.data64() != null) {
+            UpdateD.adam(p.data64(), g.data64(), m.data64(), v.data64(), p.size(), lr, wd, decoupled, beta1, beta2, eps, t);
+        } else {
+            UpdateF.adam(p.data32(), g.data32(), m.data32(), v.data32(), p.size(), lr, wd, decoupled, beta1, beta2, eps, t);
+        }
+    }
+
+    /** {@code b} (the momentum buffer) is null without momentum. */
+    public static void rmsprop(Tensor p, Tensor g, Tensor s, Tensor b, double lr, double wd, double alpha, double eps, double mu) {
+        if (p.data64() != null) {
+            UpdateD.rmsprop(p.data64(), g.data64(), s.data64(), b == null ? null : b.data64(), p.size(), lr, wd, alpha, eps, mu);
+        } else {
+            UpdateF.rmsprop(p.data32(), g.data32(), s.data32(), b == null ? null : b.data32(), p.size(), lr, wd, alpha, eps, mu);
+        }
     }
 }

@@ -2,7 +2,6 @@ package jgrad.train;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import jgrad.nn.FusedDense;
 import jgrad.nn.Loss;
 import jgrad.nn.Layer;
@@ -19,9 +18,10 @@ import jgrad.tensor.Tensor;
  *         .build().fit(x, y);
  * }</pre>
  *
- * <p>Each batch: forward, loss, backward, update. The loss threshold is tested on the loss measured
- * before the update, as the seeds do; with one batch per epoch that means before the epoch's update.
- * With patience, the parameters of the best validation epoch are restored at the end.
+ * <p>Each batch: forward, loss, backward, update. What to do around that — stop on a loss threshold,
+ * stop on validation patience and restore the best weights, stop on divergence, log, record — is up to
+ * {@link TrainingListener}s; the builder's settings install the stopping rules ({@link LossThreshold},
+ * {@link EarlyStopping}, and always {@link DivergenceCheck}) before and after the user's listeners.
  *
  * <p>Dense models ({@link FusedDense#of}) train on a fused path without a graph; the numbers are those
  * of the autograd path, which {@link Builder#fastPath(boolean) fastPath(false)} forces.
@@ -61,6 +61,16 @@ public final class Trainer {
         return new Builder(model, loss, optimizer);
     }
 
+    /** The divergence check first, then the user's listeners, then the threshold and patience (fresh for each fit). */
+    private TrainingListener[] policy() {
+        List<TrainingListener> all = new ArrayList<>();
+        all.add(new DivergenceCheck());
+        all.addAll(listeners);
+        if (lossThreshold > Double.NEGATIVE_INFINITY) all.add(new LossThreshold(lossThreshold));
+        if (patience > 0 && xVal != null) all.add(new EarlyStopping(patience));
+        return all.toArray(TrainingListener[]::new);
+    }
+
     /** Trains on inputs {@code x} [n, features] and targets {@code y} (first dimension n). */
     public History fit(Tensor x, Tensor y) {
         int n = x.dim(0);
@@ -71,21 +81,22 @@ public final class Trainer {
         boolean fullBatch = size == n;
         Rng rng = new Rng(seed);
         List<EpochStats> history = new ArrayList<>();
-        double bestVal = Double.POSITIVE_INFINITY;
-        int bestEpoch = 0;
-        Map<String, Tensor> bestState = null;
-        History.StopReason reason = History.StopReason.MAX_EPOCHS;
         FusedDense fused = fastPath ? FusedDense.of(model, loss) : null;
         if (fused != null && !fused.accepts(x, y)) fused = null;
+        TrainingListener[] all = policy();
+        TrainingLoop loop = new TrainingLoop(model, optimizer, Math.ceilDiv(n, size));
+        for (TrainingListener t : all) t.beforeTraining(loop);
 
         epochLoop:
-        for (int epoch = 1; epoch <= epochs; epoch++) {
+        for (int epoch = 1; epoch <= epochs && !loop.stopRequested(); epoch++) {
             long start = System.nanoTime();
             int[] order = shuffle && !fullBatch ? rng.permutation(n) : null;
             double total = 0;
             int batch = 0;
             for (int from = 0; from < n; from += size, batch++) {
                 int to = Math.min(n, from + size);
+                loop.at(epoch, batch);
+                for (TrainingListener t : all) t.beforeBatch(loop);
                 Tensor l = null;
                 double value;
                 if (fused != null) {
@@ -97,48 +108,38 @@ public final class Trainer {
                     l = loss.apply(model.forward(xb), yb);
                     value = l.item();
                 }
-                if (!Double.isFinite(value)) {
-                    throw new TrainingDivergedException("loss became " + value + " at epoch " + epoch + ", batch " + (batch + 1)
-                            + "; try a smaller learning rate (now " + optimizer.learningRate() + ")");
-                }
-                if (fullBatch && value < lossThreshold) {
-                    reason = History.StopReason.LOSS_BELOW_THRESHOLD;
-                    history.add(new EpochStats(epoch, value, validationLoss(), seconds(start)));
+                for (TrainingListener t : all) t.afterLoss(loop, value);
+                if (loop.stopRequested()) { // before the update: the epoch so far, this batch's loss included
+                    history.add(partial(epoch, from == 0 ? value : (total + value * (to - from)) / to, start));
                     break epochLoop;
                 }
                 if (l != null) l.backward();
                 if (!listeners.isEmpty()) {
                     Tensor lossTensor = l != null ? l : Tensor.scalar(value);
-                    for (TrainingListener listener : listeners) listener.afterBackward(epoch, batch, lossTensor);
+                    for (TrainingListener t : listeners) t.afterBackward(epoch, batch, lossTensor);
                 }
                 optimizer.step();
                 total += value * (to - from);
+                for (TrainingListener t : all) t.afterBatch(loop, value);
+                if (loop.stopRequested() && to < n) {
+                    history.add(partial(epoch, total / to, start));
+                    break epochLoop;
+                }
             }
             EpochStats stats = new EpochStats(epoch, total / n, validationLoss(), seconds(start));
             history.add(stats);
-            boolean keepGoing = true;
-            for (TrainingListener listener : listeners) keepGoing &= listener.afterEpoch(stats);
-            if (!keepGoing) {
-                reason = History.StopReason.LISTENER;
-                break;
-            }
-            if (!fullBatch && stats.loss() < lossThreshold) {
-                reason = History.StopReason.LOSS_BELOW_THRESHOLD;
-                break;
-            }
-            if (patience > 0 && xVal != null) {
-                if (stats.validationLoss() < bestVal) {
-                    bestVal = stats.validationLoss();
-                    bestEpoch = epoch;
-                    bestState = model.stateDict();
-                } else if (epoch - bestEpoch >= patience) {
-                    reason = History.StopReason.PATIENCE;
-                    break;
-                }
+            for (TrainingListener t : all) {
+                if (!t.afterEpoch(stats)) loop.stop(History.StopReason.LISTENER);
+                t.afterEpoch(loop, stats);
             }
         }
-        if (bestState != null) model.loadStateDict(bestState);
-        return new History(List.copyOf(history), reason, bestState != null ? bestEpoch : history.size());
+        for (TrainingListener t : all) t.afterTraining(loop);
+        int kept = loop.restoredEpoch() > 0 ? loop.restoredEpoch() : history.size();
+        return new History(List.copyOf(history), loop.stopReason(), kept);
+    }
+
+    private EpochStats partial(int epoch, double loss, long start) {
+        return new EpochStats(epoch, loss, validationLoss(), seconds(start));
     }
 
     private double validationLoss() {
@@ -202,13 +203,16 @@ public final class Trainer {
             return this;
         }
 
-        /** Stop as soon as the training loss is below {@code threshold}. */
+        /** Stop as soon as the training loss is below {@code threshold} (installs a {@link LossThreshold}). */
         public Builder stopWhenLossBelow(double threshold) {
             this.lossThreshold = threshold;
             return this;
         }
 
-        /** Stop when the validation loss has not improved for {@code epochs} epochs; keep the best weights. */
+        /**
+         * Stop when the validation loss has not improved for {@code epochs} epochs and keep the best weights
+         * (installs an {@link EarlyStopping} when there are {@link #validation} rows; 0 turns it off).
+         */
         public Builder patience(int epochs) {
             this.patience = epochs;
             return this;

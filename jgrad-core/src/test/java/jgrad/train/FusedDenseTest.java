@@ -10,6 +10,7 @@ import java.lang.management.ManagementFactory;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
+import java.util.stream.Stream;
 import jgrad.function.Activations;
 import jgrad.nn.ActivationLayer;
 import jgrad.nn.CrossEntropyLoss;
@@ -25,12 +26,17 @@ import jgrad.nn.Sigmoid;
 import jgrad.nn.Softmax;
 import jgrad.nn.Tanh;
 import jgrad.optim.Adam;
+import jgrad.optim.AdamW;
 import jgrad.optim.Optimizer;
+import jgrad.optim.RMSprop;
 import jgrad.optim.SGD;
 import jgrad.tensor.DType;
 import jgrad.tensor.Rng;
 import jgrad.tensor.Tensor;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /** The fused dense path must train exactly as the autograd path: same losses, same weights. */
 class FusedDenseTest {
@@ -148,12 +154,23 @@ class FusedDenseTest {
         assertEquals("CrossEntropyLoss: target 3.0 at row 2 is not a class in 0..2", e.getMessage());
     }
 
-    @Test
-    void aTrainingStepAllocatesNothingOnceWarm() {
-        Sequential m = seeded(1, DType.FLOAT32, new Linear(30, 20), new ReLU(), new Linear(20, 5));
+    /** Every optimiser, not only plain SGD: its buffers are made at the first step and reused after. */
+    @ParameterizedTest(name = "{0} {1}")
+    @MethodSource("optimisers")
+    void aTrainingStepAllocatesNothingOnceWarm(String name, DType dtype) {
+        Sequential m = seeded(1, dtype, new Linear(30, 20), new ReLU(), new Linear(20, 5));
         FusedDense f = FusedDense.of(m, new CrossEntropyLoss());
-        Tensor x = inputs(64, 30, DType.FLOAT32), y = classes(64, 5);
-        SGD opt = new SGD(m.parameters(), 0.01);
+        Tensor x = inputs(64, 30, dtype), y = classes(64, 5);
+        List<Tensor> ps = m.parameters();
+        Optimizer opt = switch (name) {
+            case "sgd" -> new SGD(ps, 0.01);
+            case "sgd+decay" -> new SGD(ps, 0.01).weightDecay(1e-3);
+            case "nesterov" -> new SGD(ps, 0.01).momentum(0.9).nesterov(true).weightDecay(1e-4);
+            case "adam" -> new Adam(ps, 0.01).weightDecay(1e-3);
+            case "adamw" -> new AdamW(ps, 0.01);
+            case "rmsprop" -> new RMSprop(ps, 0.001).momentum(0.5);
+            default -> throw new IllegalArgumentException(name);
+        };
         var bean = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
         long tid = Thread.currentThread().threadId();
         // "warm" means compiled by C2: until then the Vector API kernels box. On a loaded machine that can
@@ -168,5 +185,10 @@ class FusedDenseTest {
             allocated = bean.getThreadAllocatedBytes(tid) - before;
         }
         assertEquals(0, allocated, "bytes allocated by 100 warm steps");
+    }
+
+    static Stream<Arguments> optimisers() {
+        return Stream.of("sgd", "sgd+decay", "nesterov", "adam", "adamw", "rmsprop")
+                .flatMap(o -> Stream.of(Arguments.of(o, DType.FLOAT32), Arguments.of(o, DType.FLOAT64)));
     }
 }
