@@ -70,7 +70,7 @@ public record GradientDescent(double learningRate, Update update, int maxIterati
             return new Minimum(StopReason.DIVERGED, 0, x, fx, start.clone(), fx, path,
                     "f is " + fx + " at the start point " + Arrays.toString(start) + ": choose another start");
         }
-        double[] v = new double[n], s = new double[n]; // momentum / Adam's first and second moments
+        double[] v = new double[n], s = new double[n]; // velocity or Adam's first moment; second moment or RMSprop's average
         double lowest = fx;
         for (int i = 1; ; i++) {
             double[] g = new double[n];
@@ -99,7 +99,9 @@ public record GradientDescent(double learningRate, Update update, int maxIterati
             case Update.Plain p -> UpdateD.sgd(next, g, n, learningRate, 0);
             // v starts at 0, so β·v + g is g at the first step, as the tensor optimiser's start v = g
             case Update.Momentum m -> UpdateD.momentum(next, g, v, n, learningRate, 0, m.beta(), 0, false, false);
+            case Update.Nesterov m -> UpdateD.momentum(next, g, v, n, learningRate, 0, m.beta(), 0, true, false);
             case Update.Adam a -> UpdateD.adam(next, g, v, s, n, learningRate, 0, false, a.beta1(), a.beta2(), a.epsilon(), t);
+            case Update.RMSprop r -> UpdateD.rmsprop(next, g, s, null, n, learningRate, 0, r.alpha(), r.epsilon(), 0);
         }
         return next;
     }

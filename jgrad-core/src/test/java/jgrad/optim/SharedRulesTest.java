@@ -29,7 +29,9 @@ class SharedRulesTest {
     enum Rule {
         PLAIN(new Update.Plain(), ps -> new SGD(ps, 0.05)),
         MOMENTUM(new Update.Momentum(0.8), ps -> new SGD(ps, 0.05).momentum(0.8)),
-        ADAM(Update.Adam.standard(), ps -> new Adam(ps, 0.05));
+        NESTEROV(new Update.Nesterov(0.8), ps -> new SGD(ps, 0.05).momentum(0.8).nesterov(true)),
+        ADAM(Update.Adam.standard(), ps -> new Adam(ps, 0.05)),
+        RMSPROP(Update.RMSprop.standard(), ps -> new RMSprop(ps, 0.05));
 
         final Update update;
         final Function<List<Tensor>, Optimizer> optimizer;
