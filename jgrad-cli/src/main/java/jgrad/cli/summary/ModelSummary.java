@@ -1,0 +1,138 @@
+package jgrad.cli.summary;
+
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import jgrad.cli.data.Feature;
+import jgrad.cli.data.Target;
+import jgrad.cli.model.Model;
+import jgrad.cli.model.SavedLayer;
+import jgrad.cli.report.Json;
+import jgrad.model.LossKind;
+
+/**
+ * What a saved model is, as Keras's {@code model.summary()} shows it: the layers with their output
+ * shapes and parameter counts, then what the layers do not show (the columns and their encoding and
+ * scaling, the target, the output step) and the note the model was trained and saved with.
+ */
+public final class ModelSummary {
+    private ModelSummary() {}
+
+    /** One layer: its type in the model file, output width, learned numbers and their shapes. */
+    public record Row(int index, String type, int width, long parameters, String shapes) {}
+
+    public static List<Row> rows(Model m) {
+        List<Row> rows = new ArrayList<>();
+        int width = m.schema().inputs();
+        for (SavedLayer layer : m.layers()) {
+            Row row = switch (layer) {
+                case SavedLayer.Dense d -> new Row(rows.size() + 1, "linear", d.out(), (long) d.in() * d.out() + d.out(),
+                        "weight [" + d.in() + ", " + d.out() + "], bias [" + d.out() + "]");
+                default -> new Row(rows.size() + 1, SavedLayer.label(layer), width, 0, "");
+            };
+            width = row.width();
+            rows.add(row);
+        }
+        return rows;
+    }
+
+    public static long parameters(Model m) {
+        return rows(m).stream().mapToLong(Row::parameters).sum();
+    }
+
+    /** How the network's last values become the prediction. */
+    public static String output(Model m) {
+        return switch (m.schema().target()) {
+            case Target.Classes c when m.loss() == LossKind.CROSS_ENTROPY -> "probabilities: softmax of the " + c.classes().size() + " logits (the loss is cross-entropy); the class is the most probable";
+            case Target.Classes c -> "probabilities: the network's softmax layer; the class is the most probable";
+            case Target.Values v -> "value = output × " + num(v.scale()) + " + " + num(v.offset()) + " (the target's unit)";
+        };
+    }
+
+    public static void print(PrintWriter o, Model m, String source) {
+        String dtype = m.dtype().name().toLowerCase(Locale.ROOT);
+        o.printf("model     %s: %s, loss %s%n", source, dtype, m.loss().label());
+        o.printf("task      %s%n", switch (m.schema().target()) {
+            case Target.Classes c -> "classification: target '" + c.name() + "', " + c.classes().size() + " classes: " + String.join(", ", c.classes());
+            case Target.Values v -> "regression: target '" + v.name() + "'";
+        });
+        o.println();
+        List<Row> rows = rows(m);
+        int typeWidth = Math.max(4, rows.stream().mapToInt(r -> r.type().length()).max().orElse(0));
+        String format = "%-6s %-" + typeWidth + "s  %-12s %10s   %s%n";
+        o.printf(format, "layer", "type", "output shape", "parameters", "");
+        o.printf(format, "input", "", "[N, " + m.schema().inputs() + "]", "", "");
+        for (Row r : rows) o.printf(format, r.index(), r.type(), "[N, " + r.width() + "]", String.format(Locale.ROOT, "%,d", r.parameters()), r.shapes());
+        long total = parameters(m);
+        int bytes = m.dtype().name().equals("FLOAT32") ? 4 : 8;
+        o.printf(format, "total", "", "", String.format(Locale.ROOT, "%,d", total), "(" + kib(total * bytes) + " as " + dtype + ")");
+        o.printf("output    %s%n%n", output(m));
+
+        o.printf("inputs    %d columns -> %d inputs, %s scaling fitted on the training rows%n", m.schema().features().size(), m.schema().inputs(),
+                m.scaler().method().name().toLowerCase(Locale.ROOT));
+        int nameWidth = Math.max(6, m.schema().features().stream().mapToInt(f -> f.name().length()).max().orElse(0));
+        String columns = "  %-" + nameWidth + "s  %-11s  %s%n";
+        o.printf(columns, "column", "kind", "encoding");
+        int at = 0;
+        for (Feature f : m.schema().features()) {
+            String encoding = switch (f) {
+                case Feature.Numeric n -> "(x − " + num(m.scaler().offset()[at]) + ") / " + num(m.scaler().scale()[at]);
+                case Feature.Categorical c -> "one-hot, " + c.categories().size() + " inputs: " + String.join(", ", c.categories());
+            };
+            o.printf(columns, f.name(), f instanceof Feature.Numeric ? "numeric" : "categorical", encoding);
+            at += f.width();
+        }
+        if (!m.training().isEmpty()) {
+            o.printf("%ntraining%n");
+            int keyWidth = m.training().keySet().stream().mapToInt(String::length).max().orElse(0);
+            m.training().forEach((k, v) -> o.printf("  %-" + keyWidth + "s  %s%n", k, text(v)));
+        }
+    }
+
+    /** The same as one JSON object: every number in full. */
+    public static Map<String, Object> json(Model m, String source) {
+        Map<String, Object> j = new LinkedHashMap<>();
+        j.put("model", source);
+        j.put("task", m.schema().classification() ? "classification" : "regression");
+        j.put("dtype", m.dtype().name().toLowerCase(Locale.ROOT));
+        j.put("loss", m.loss().label());
+        j.put("inputs", m.schema().inputs());
+        j.put("layers", rows(m).stream().map(r -> Json.object("type", r.type(), "output_shape", java.util.Arrays.asList(null, r.width()),
+                "parameters", r.parameters())).toList());
+        j.put("parameters", parameters(m));
+        j.put("output", output(m));
+        j.put("scaling", m.scaler().method().name().toLowerCase(Locale.ROOT));
+        List<Map<String, Object>> features = new ArrayList<>();
+        int at = 0;
+        for (Feature f : m.schema().features()) {
+            features.add(switch (f) {
+                case Feature.Numeric n -> Json.object("name", n.name(), "kind", "numeric", "offset", m.scaler().offset()[at], "scale", m.scaler().scale()[at]);
+                case Feature.Categorical c -> Json.object("name", c.name(), "kind", "categorical", "categories", c.categories());
+            });
+            at += f.width();
+        }
+        j.put("features", features);
+        j.put("target", switch (m.schema().target()) {
+            case Target.Classes c -> Json.object("name", c.name(), "kind", "classes", "classes", c.classes());
+            case Target.Values v -> Json.object("name", v.name(), "kind", "number", "offset", v.offset(), "scale", v.scale());
+        });
+        j.put("training", m.training());
+        return j;
+    }
+
+    private static String text(Object v) {
+        return v instanceof String s ? s : v instanceof Map<?, ?> || v instanceof List<?> || v != null && v.getClass().isArray()
+                ? Json.line(Json.object("", v)).replaceFirst("^\\{\"\":", "").replaceFirst("}$", "") : String.valueOf(v);
+    }
+
+    private static String num(double v) {
+        return String.format(Locale.ROOT, "%.4g", v);
+    }
+
+    private static String kib(long bytes) {
+        return bytes < 1024 ? bytes + " B" : String.format(Locale.ROOT, "%.1f KiB", bytes / 1024.0);
+    }
+}
