@@ -8,8 +8,8 @@ import jgrad.function.Activation;
 /**
  * How each activation is written in ONNX operators. An activation is matched by name, then its
  * definition is checked against what the operators compute, on a grid of points, before anything
- * is written: an activation that shares a name but not a formula (a GELU without the tanh
- * approximation, an ELU with another alpha) is caught, never exported wrong.
+ * is written: an activation that shares a name but not a formula (a GELU with the sigmoid
+ * approximation, a leaky ReLU whose negative side is not linear) is caught, never exported wrong.
  *
  * <p>Parameters (a leaky ReLU's slope, ELU's alpha) become constants in the model's own precision
  * rather than the operators' float32 attributes ({@code LeakyRelu alpha} would move a float64 slope
@@ -82,11 +82,54 @@ final class OnnxActivations {
         return g.node("Where", out, List.of(positive, x, negative));
     }
 
-    /** ½x(1 + erf(x/√2)); the check's erf is accurate to 1.5e-7, far closer than the tanh form (5e-4 away). */
-    private static final Lowering GELU_EXACT = new Lowering("0.5*x*(1 + Erf(x/sqrt(2)))", z -> 0.5 * z * (1 + erf(z / Math.sqrt(2))), 1e-6, (g, x, out) -> {
-        String erf = g.node("Erf", out + "_erf", List.of(g.node("Mul", out + "_scaled", List.of(x, g.scalar(out + "_rsqrt2", 1 / Math.sqrt(2))))));
-        return half(g, x, out, erf);
+    /**
+     * ½x(1 + erf(x/√2)). onnxruntime has no float64 {@code Erf}, so a float64 model gets the same function as
+     * ½x·erfc(−x/√2) with erfc from its Chebyshev fit (Numerical Recipes' {@code erfccheb}, within 1.2e-16).
+     */
+    private static final Lowering GELU_EXACT = new Lowering("0.5*x*(1 + Erf(x/sqrt(2)))", z -> 0.5 * z * (z > 0 ? 2 - erfc(z / Math.sqrt(2)) : erfc(-z / Math.sqrt(2))), 1e-12, (g, x, out) -> {
+        if (g.elemType() == OnnxGraph.FLOAT) {
+            String erf = g.node("Erf", out + "_erf", List.of(g.node("Mul", out + "_scaled", List.of(x, g.scalar(out + "_rsqrt2", 1 / Math.sqrt(2))))));
+            return half(g, x, out, erf);
+        }
+        String e = erfc(g, g.node("Mul", out + "_u", List.of(g.node("Abs", out + "_abs", List.of(x)), g.scalar(out + "_rsqrt2", 1 / Math.sqrt(2)))), out + "_erfc");
+        String onePlusErf = g.node("Where", out + "_1p", List.of(g.node("Greater", out + "_positive", List.of(x, g.scalar(out + "_zero", 0))),
+                g.node("Sub", out + "_2m", List.of(g.scalar(out + "_two", 2), e)), e));
+        return g.node("Mul", out, List.of(g.node("Mul", out + "_half", List.of(x, g.scalar(out + "_0.5", 0.5))), onePlusErf));
     });
+
+    private static final double[] ERFC_CHEBYSHEV = {-1.3026537197817094, 6.4196979235649026e-1, 1.9476473204185836e-2, -9.561514786808631e-3,
+        -9.46595344482036e-4, 3.66839497852761e-4, 4.2523324806907e-5, -2.0278578112534e-5, -1.624290004647e-6, 1.303655835580e-6,
+        1.5626441722e-8, -8.5238095915e-8, 6.529054439e-9, 5.059343495e-9, -9.91364156e-10, -2.27365122e-10, 9.6467911e-11, 2.394038e-12,
+        -6.886027e-12, 8.94487e-13, 3.13092e-13, -1.12708e-13, 3.81e-16, 7.106e-15, -1.523e-15, -9.4e-17, 1.21e-16, -2.8e-17};
+
+    /** erfc(z) for z ≥ 0: t·exp(−z² + ½(c₀ + y·d) − dd), Clenshaw's recurrence in y = 4t − 2, t = 2/(2 + z). */
+    static double erfc(double z) {
+        double t = 2 / (2 + z), y = 4 * t - 2, d = 0, dd = 0;
+        for (int j = ERFC_CHEBYSHEV.length - 1; j > 0; j--) {
+            double previous = d;
+            d = y * d - dd + ERFC_CHEBYSHEV[j];
+            dd = previous;
+        }
+        return t * Math.exp(-z * z + 0.5 * (ERFC_CHEBYSHEV[0] + y * d) - dd);
+    }
+
+    /** The same recurrence as nodes, for z ≥ 0. */
+    private static String erfc(OnnxGraph g, String z, String out) {
+        String t = g.node("Div", out + "_t", List.of(g.scalar(out + "_two", 2), g.node("Add", out + "_2pz", List.of(z, g.scalar(out + "_2", 2)))));
+        String y = g.node("Sub", out + "_y", List.of(g.node("Mul", out + "_4t", List.of(t, g.scalar(out + "_four", 4))), g.scalar(out + "_2m", 2)));
+        int last = ERFC_CHEBYSHEV.length - 1;
+        String d = g.scalar(out + "_c" + last, ERFC_CHEBYSHEV[last]), dd = null;
+        for (int j = last - 1; j > 0; j--) {
+            String yd = g.node("Mul", out + "_yd" + j, List.of(y, d));
+            if (dd != null) yd = g.node("Sub", out + "_ydd" + j, List.of(yd, dd));
+            dd = d;
+            d = g.node("Add", out + "_d" + j, List.of(yd, g.scalar(out + "_c" + j, ERFC_CHEBYSHEV[j])));
+        }
+        String sum = g.node("Add", out + "_c0yd", List.of(g.scalar(out + "_c0", ERFC_CHEBYSHEV[0]), g.node("Mul", out + "_yd0", List.of(y, d))));
+        String half = g.node("Mul", out + "_h", List.of(sum, g.scalar(out + "_half", 0.5)));
+        String exponent = g.node("Sub", out + "_exponent", List.of(g.node("Sub", out + "_hmz2", List.of(half, g.node("Mul", out + "_z2", List.of(z, z)))), dd));
+        return g.node("Mul", out, List.of(t, g.node("Exp", out + "_exp", List.of(exponent))));
+    }
 
     /** ½x(1 + tanh(√(2/π)(x + 0.044715x³))), PyTorch's {@code approximate='tanh'}. */
     private static final Lowering GELU_TANH = new Lowering("0.5*x*(1 + Tanh(sqrt(2/pi)*(x + 0.044715*x^3)))",
@@ -113,12 +156,5 @@ final class OnnxActivations {
 
     private static double sigmoid(double z) {
         return 1 / (1 + Math.exp(-z));
-    }
-
-    /** Abramowitz and Stegun 7.1.26: only to tell which GELU an activation is. */
-    private static double erf(double x) {
-        double t = 1 / (1 + 0.3275911 * Math.abs(x));
-        double y = 1 - t * (0.254829592 + t * (-0.284496736 + t * (1.421413741 + t * (-1.453152027 + t * 1.061405429)))) * Math.exp(-x * x);
-        return Math.copySign(y, x);
     }
 }
