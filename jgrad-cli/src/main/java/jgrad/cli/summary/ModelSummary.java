@@ -10,6 +10,7 @@ import jgrad.cli.data.Feature;
 import jgrad.cli.data.Target;
 import jgrad.cli.model.Model;
 import jgrad.cli.model.SavedLayer;
+import jgrad.cli.onnx.OnnxExport;
 import jgrad.cli.report.Json;
 import jgrad.model.LossKind;
 
@@ -55,40 +56,46 @@ public final class ModelSummary {
     public static void print(PrintWriter o, Model m, String source) {
         String dtype = m.dtype().name().toLowerCase(Locale.ROOT);
         o.printf("model     %s: %s, loss %s%n", source, dtype, m.loss().label());
-        o.printf("task      %s%n", switch (m.schema().target()) {
+        o.printf("task      %s%n%n", switch (m.schema().target()) {
             case Target.Classes c -> "classification: target '" + c.name() + "', " + c.classes().size() + " classes: " + String.join(", ", c.classes());
             case Target.Values v -> "regression: target '" + v.name() + "'";
         });
-        o.println();
-        List<Row> rows = rows(m);
-        int typeWidth = Math.max(4, rows.stream().mapToInt(r -> r.type().length()).max().orElse(0));
-        String format = "%-6s %-" + typeWidth + "s  %-12s %10s   %s%n";
-        o.printf(format, "layer", "type", "output shape", "parameters", "");
-        o.printf(format, "input", "", "[N, " + m.schema().inputs() + "]", "", "");
-        for (Row r : rows) o.printf(format, r.index(), r.type(), "[N, " + r.width() + "]", String.format(Locale.ROOT, "%,d", r.parameters()), r.shapes());
+        Table layers = new Table("layer", "type", "output shape", ">parameters", "");
+        layers.add("input", "", "[N, " + m.schema().inputs() + "]", "", "");
+        for (Row r : rows(m)) layers.add(String.valueOf(r.index()), r.type(), "[N, " + r.width() + "]", count(r.parameters()), r.shapes());
         long total = parameters(m);
-        int bytes = m.dtype().name().equals("FLOAT32") ? 4 : 8;
-        o.printf(format, "total", "", "", String.format(Locale.ROOT, "%,d", total), "(" + kib(total * bytes) + " as " + dtype + ")");
-        o.printf("output    %s%n%n", output(m));
+        layers.add("total", "", "", count(total), "(" + kib(total * (m.dtype().name().equals("FLOAT32") ? 4 : 8)) + " as " + dtype + ")");
+        layers.print(o, "");
+        o.printf("output    %s%n", output(m));
+        o.printf("onnx      %s%n%n", onnx(m));
 
         o.printf("inputs    %d columns -> %d inputs, %s scaling fitted on the training rows%n", m.schema().features().size(), m.schema().inputs(),
                 m.scaler().method().name().toLowerCase(Locale.ROOT));
-        int nameWidth = Math.max(6, m.schema().features().stream().mapToInt(f -> f.name().length()).max().orElse(0));
-        String columns = "  %-" + nameWidth + "s  %-11s  %s%n";
-        o.printf(columns, "column", "kind", "encoding");
+        Table columns = new Table("column", "kind", "encoding");
         int at = 0;
         for (Feature f : m.schema().features()) {
-            String encoding = switch (f) {
+            columns.add(f.name(), f instanceof Feature.Numeric ? "numeric" : "categorical", switch (f) {
                 case Feature.Numeric n -> "(x − " + num(m.scaler().offset()[at]) + ") / " + num(m.scaler().scale()[at]);
                 case Feature.Categorical c -> "one-hot, " + c.categories().size() + " inputs: " + String.join(", ", c.categories());
-            };
-            o.printf(columns, f.name(), f instanceof Feature.Numeric ? "numeric" : "categorical", encoding);
+            });
             at += f.width();
         }
+        columns.print(o, "  ");
         if (!m.training().isEmpty()) {
             o.printf("%ntraining%n");
-            int keyWidth = m.training().keySet().stream().mapToInt(String::length).max().orElse(0);
-            m.training().forEach((k, v) -> o.printf("  %-" + keyWidth + "s  %s%n", k, text(v)));
+            Table note = new Table();
+            m.training().forEach((k, v) -> note.add(k, text(v)));
+            note.print(o, "  ");
+        }
+    }
+
+    /** Whether {@code jgrad export} can write the model, and if not, why: the exporter's own one-line error. */
+    static String onnx(Model m) {
+        try {
+            OnnxExport.toBytes(m);
+            return "exportable (jgrad export --onnx FILE)";
+        } catch (jgrad.cli.UserException e) {
+            return "not exportable: " + e.getMessage();
         }
     }
 
@@ -104,6 +111,7 @@ public final class ModelSummary {
                 "parameters", r.parameters())).toList());
         j.put("parameters", parameters(m));
         j.put("output", output(m));
+        j.put("onnx", onnx(m));
         j.put("scaling", m.scaler().method().name().toLowerCase(Locale.ROOT));
         List<Map<String, Object>> features = new ArrayList<>();
         int at = 0;
@@ -130,6 +138,10 @@ public final class ModelSummary {
 
     private static String num(double v) {
         return String.format(Locale.ROOT, "%.4g", v);
+    }
+
+    private static String count(long n) {
+        return String.format(Locale.ROOT, "%,d", n);
     }
 
     private static String kib(long bytes) {

@@ -28,7 +28,7 @@ import org.junit.jupiter.api.io.TempDir;
  * lowerings for activations defined here (ELU, softplus, both GELUs, a leaky ReLU) through the engine's
  * {@link ActivationLayer}.
  */
-class OnnxActivationsTest {
+public class OnnxActivationsTest {
     @TempDir static Path dir;
     static Model iris, prices;
 
@@ -39,7 +39,7 @@ class OnnxActivationsTest {
     }
 
     /** An activation defined only by its forward rule (enough for inference). */
-    record Fn(String name, DoubleUnaryOperator f) implements Activation {
+    public record Fn(String name, DoubleUnaryOperator f) implements Activation {
         public double apply(double z) { return f.applyAsDouble(z); }
         public double derivative(double z, double y) { throw new UnsupportedOperationException(); }
         public String formula(String z, String zValue) { return name + "(" + z + ")"; }

@@ -25,7 +25,7 @@ import org.junit.jupiter.api.io.TempDir;
  * 1e-5, float64 models to 1e-12, on the bundled sets and a regression file, for every activation,
  * both losses and both precisions.
  */
-class OnnxExportTest {
+public class OnnxExportTest {
     @TempDir Path dir;
 
     /** Trains with the CLI (few epochs: agreement, not accuracy, is tested) and reads the model file back. */
@@ -107,7 +107,7 @@ class OnnxExportTest {
     }
 
     /** Numbers with an offset far from zero, one categorical column (one-hot in the input) and a target in its own unit. */
-    static Path regressionCsv(Path dir) throws Exception {
+    public static Path regressionCsv(Path dir) throws Exception {
         StringBuilder csv = new StringBuilder("year,area,district,price\n");
         String[] districts = {"north", "south", "centre"};
         for (int i = 0; i < 240; i++) {
