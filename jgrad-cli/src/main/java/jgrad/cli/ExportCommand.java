@@ -29,6 +29,10 @@ final class ExportCommand implements Callable<Integer> {
         OnnxExport.write(m, onnx);
         spec.commandLine().getErr().println("wrote " + onnx + " (" + m.schema().inputs() + " inputs, " + m.layers().size() + " layers, "
                 + m.dtype().name().toLowerCase(java.util.Locale.ROOT) + ")");
+        if (m.schema().features().stream().anyMatch(f -> f instanceof jgrad.cli.data.Feature.Categorical)) {
+            spec.commandLine().getErr().println("input columns, in order (one-hot encode the categories before running it): "
+                    + String.join(", ", m.schema().inputNames()));
+        }
         return 0;
     }
 }

@@ -97,6 +97,19 @@ class SummaryCommandTest {
     }
 
     @Test
+    void theReadmeSampleIsWhatTheCommandPrints() throws Exception {
+        Path model = dir.resolve("iris.json");
+        assertEquals(0, CliRun.of("train", "--data", "iris", "--layers", "8", "--out", model.toString(), "--quiet").exitCode());
+        String printed = CliRun.of("summary", "--model", model.toString()).out().replace(model.toString(), "iris.json");
+        String readme = Files.readString(Path.of("../README.md"));
+        String start = "$ ./jgrad summary --model iris.json\n";
+        String sample = readme.substring(readme.indexOf(start) + start.length(), readme.indexOf("\n```", readme.indexOf(start)) + 1);
+        // up to the training note, which grows as train records more
+        assertEquals(sample.substring(0, sample.indexOf("\ntraining\n")), printed.substring(0, printed.indexOf("\ntraining\n")));
+        assertTrue(sample.contains("\ntraining\n  data          iris\n"), sample);
+    }
+
+    @Test
     void aMissingOrBrokenModelIsOneLine() throws Exception {
         CliRun missing = CliRun.of("summary", "--model", dir.resolve("none.json").toString());
         assertEquals(2, missing.exitCode());
