@@ -16,8 +16,11 @@ final class OnnxGraph {
     /** {@code TensorProto.DataType} values. */
     static final int FLOAT = 1, INT64 = 7, DOUBLE = 11;
 
-    /** An attribute of a node: a {@code Long} is an INT, a {@code Float} a FLOAT, a {@code String} a STRING. */
-    record Attr(String name, Object value) {}
+    /**
+     * An integer attribute of a node ({@code axis}). Numbers the model computes with are constants in the model's
+     * precision instead, never float attributes (float32 in ONNX, so they would round a float64 model's values).
+     */
+    record Attr(String name, long value) {}
 
     /** A graph input or output: its element type and dimensions, each a {@code Long} size or a {@code String} symbol ("N"). */
     record Value(String name, int elemType, Object... dims) {}
@@ -62,14 +65,9 @@ final class OnnxGraph {
         return output;
     }
 
+    /** name, i, and type INT (2). */
     private static Protobuf attribute(Attr a) {
-        Protobuf p = new Protobuf().string(1, a.name());
-        return switch (a.value()) {
-            case Long i -> p.varint(3, i).varint(20, 2);
-            case Float f -> p.float32(2, f).varint(20, 1);
-            case String s -> p.string(4, s).varint(20, 3);
-            default -> throw new IllegalArgumentException("attribute " + a.name() + ": " + a.value().getClass());
-        };
+        return new Protobuf().string(1, a.name()).varint(3, a.value()).varint(20, 2);
     }
 
     private static Protobuf valueInfo(Value v) {

@@ -6,12 +6,12 @@ import java.nio.charset.StandardCharsets;
 /**
  * The part of the protocol-buffer wire format an ONNX file needs, written by hand so that the CLI
  * carries no protobuf library: a message is a run of fields, each a tag ({@code field << 3 | wire type})
- * then a varint, four little-endian bytes, or a length and that many bytes (strings, nested messages).
+ * then a varint, or a length and that many bytes (strings, raw tensor data, nested messages).
  * Fields are written in the order they are added; a repeated field is the same field written again
  * (proto2's unpacked form, which every reader accepts).
  */
 final class Protobuf {
-    private static final int VARINT = 0, LENGTH_DELIMITED = 2, FIXED32 = 5;
+    private static final int VARINT = 0, LENGTH_DELIMITED = 2;
 
     private final ByteArrayOutputStream out = new ByteArrayOutputStream();
 
@@ -19,14 +19,6 @@ final class Protobuf {
     Protobuf varint(int field, long value) {
         tag(field, VARINT);
         raw(value);
-        return this;
-    }
-
-    /** A {@code float} field (ONNX's attribute {@code f}). */
-    Protobuf float32(int field, float value) {
-        tag(field, FIXED32);
-        int bits = Float.floatToRawIntBits(value);
-        for (int k = 0; k < 4; k++) out.write(bits >>> (8 * k));
         return this;
     }
 

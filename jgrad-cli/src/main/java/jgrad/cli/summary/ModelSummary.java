@@ -22,7 +22,7 @@ import jgrad.model.LossKind;
 public final class ModelSummary {
     private ModelSummary() {}
 
-    /** One layer: its type in the model file, output width, learned numbers and their shapes. */
+    /** One layer: its type in the model file, output width, learned numbers (−1: a layer type this summary does not know) and their shapes. */
     public record Row(int index, String type, int width, long parameters, String shapes) {}
 
     public static List<Row> rows(Model m) {
@@ -32,7 +32,10 @@ public final class ModelSummary {
             Row row = switch (layer) {
                 case SavedLayer.Dense d -> new Row(rows.size() + 1, "linear", d.out(), (long) d.in() * d.out() + d.out(),
                         "weight [" + d.in() + ", " + d.out() + "], bias [" + d.out() + "]");
-                default -> new Row(rows.size() + 1, SavedLayer.label(layer), width, 0, "");
+                case SavedLayer.Activation a -> new Row(rows.size() + 1, SavedLayer.label(layer), width, 0, "");
+                case SavedLayer.Softmax s -> new Row(rows.size() + 1, SavedLayer.label(layer), width, 0, "");
+                // a layer type added after this summary: shown, but its parameters not guessed
+                default -> new Row(rows.size() + 1, SavedLayer.label(layer), width, -1, "");
             };
             width = row.width();
             rows.add(row);
@@ -41,7 +44,7 @@ public final class ModelSummary {
     }
 
     public static long parameters(Model m) {
-        return rows(m).stream().mapToLong(Row::parameters).sum();
+        return rows(m).stream().mapToLong(r -> Math.max(r.parameters(), 0)).sum();
     }
 
     /** How the network's last values become the prediction. */
@@ -64,7 +67,9 @@ public final class ModelSummary {
         layers.add("input", "", "[N, " + m.schema().inputs() + "]", "", "");
         for (Row r : rows(m)) layers.add(String.valueOf(r.index()), r.type(), "[N, " + r.width() + "]", count(r.parameters()), r.shapes());
         long total = parameters(m);
-        layers.add("total", "", "", count(total), "(" + kib(total * (m.dtype().name().equals("FLOAT32") ? 4 : 8)) + " as " + dtype + ")");
+        boolean unknown = rows(m).stream().anyMatch(r -> r.parameters() < 0);
+        layers.add("total", "", "", count(total), "(" + kib(total * (m.dtype() == jgrad.tensor.DType.FLOAT32 ? 4 : 8)) + " as " + dtype
+                + (unknown ? "; not counting the layers marked ?" : "") + ")");
         layers.print(o, "");
         o.printf("output    %s%n", output(m));
         o.printf("onnx      %s%n%n", onnx(m));
@@ -108,7 +113,7 @@ public final class ModelSummary {
         j.put("loss", m.loss().label());
         j.put("inputs", m.schema().inputs());
         j.put("layers", rows(m).stream().map(r -> Json.object("type", r.type(), "output_shape", java.util.Arrays.asList(null, r.width()),
-                "parameters", r.parameters())).toList());
+                "parameters", r.parameters() < 0 ? null : r.parameters())).toList());
         j.put("parameters", parameters(m));
         j.put("output", output(m));
         j.put("onnx", onnx(m));
@@ -141,7 +146,7 @@ public final class ModelSummary {
     }
 
     private static String count(long n) {
-        return String.format(Locale.ROOT, "%,d", n);
+        return n < 0 ? "?" : String.format(Locale.ROOT, "%,d", n);
     }
 
     private static String kib(long bytes) {

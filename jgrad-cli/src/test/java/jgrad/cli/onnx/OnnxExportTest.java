@@ -104,6 +104,7 @@ public class OnnxExportTest {
     void digitsAgreesInFloat64() throws Exception {
         assertAgreesOn(train(dir, "digits", "--activation", "silu", "--layers", "32"), "digits");
         assertAgreesOn(train(dir, "digits", "--layers", "none", "--scale", "minmax"), "digits");
+        assertAgreesOn(train(dir, "iris", "--scale", "none"), "iris");
     }
 
     /** Numbers with an offset far from zero, one categorical column (one-hot in the input) and a target in its own unit. */
