@@ -11,7 +11,6 @@ import java.nio.file.Path;
 import java.util.List;
 import jgrad.cli.model.Model;
 import jgrad.cli.model.ModelFile;
-import jgrad.cli.model.SavedLayer;
 import jgrad.cli.summary.ModelSummary;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -89,8 +88,7 @@ class SummaryCommandTest {
         TrainTest.trainJson("--data", "iris", "--layers", "3", "--epochs", "2", "--out", model.toString());
         Model m = ModelFile.read(model);
         var cube = new jgrad.cli.onnx.OnnxActivationsTest.Fn("cube", z -> z * z * z);
-        Model unexportable = new Model(m.schema(), m.scaler(), List.of(m.layers().get(0), new SavedLayer.Activation(cube), m.layers().get(2)),
-                m.loss(), m.dtype(), m.training());
+        Model unexportable = jgrad.cli.onnx.OnnxActivationsTest.with(m, cube, m.dtype());
         StringWriter text = new StringWriter();
         ModelSummary.print(new PrintWriter(text), unexportable, "cube");
         assertTrue(text.toString().contains("\nonnx      not exportable: layer 2 (cube): activation 'cube' cannot be exported to ONNX yet"), text.toString());

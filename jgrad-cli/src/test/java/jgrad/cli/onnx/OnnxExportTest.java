@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import ai.onnxruntime.OrtSession;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -41,9 +42,13 @@ public class OnnxExportTest {
 
     /** Runs the export in onnxruntime on every row of {@code data} and compares each output with jgrad's predictions. */
     static void assertAgrees(Model m, double[][] encoded, Mlp.Predictions expected) throws Exception {
+        assertAgrees(m, encoded, expected, OrtSession.SessionOptions.OptLevel.ALL_OPT);
+    }
+
+    static void assertAgrees(Model m, double[][] encoded, Mlp.Predictions expected, OrtSession.SessionOptions.OptLevel level) throws Exception {
         boolean float32 = m.dtype() == DType.FLOAT32;
         double tolerance = float32 ? 1e-5 : 1e-12;
-        try (Ort ort = new Ort(OnnxExport.toBytes(m))) {
+        try (Ort ort = new Ort(OnnxExport.toBytes(m), level)) {
             Map<String, Object> out = ort.run(encoded, float32);
             if (m.schema().target() instanceof Target.Classes c) {
                 double[][] p = Ort.doubles(out.get("probabilities"));

@@ -14,9 +14,16 @@ final class Ort implements AutoCloseable {
     private static final OrtEnvironment ENV = OrtEnvironment.getEnvironment();
     final OrtSession session;
 
+    /** With onnxruntime's default graph optimisations (all of them), as a user's session has. */
     Ort(byte[] model) throws OrtException {
+        this(model, OrtSession.SessionOptions.OptLevel.ALL_OPT);
+    }
+
+    /** {@code NO_OPT} runs the graph exactly as written: no operator fused or rewritten. */
+    Ort(byte[] model, OrtSession.SessionOptions.OptLevel level) throws OrtException {
         try (var options = new OrtSession.SessionOptions()) {
             options.setIntraOpNumThreads(1); // the machine is shared; one thread is as exact as many
+            options.setOptimizationLevel(level);
             session = ENV.createSession(model, options);
         }
     }
