@@ -11,8 +11,9 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 @Command(name = "summary", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Describe a saved model, as Keras's model.summary(): layers, output shapes and parameter counts,",
-                "the columns with their encoding and scaling, the target and classes, dtype, loss, and the training note."},
+        description = {"Describe a saved model, as Keras's model.summary() does.",
+                "Layers with output shapes and parameter counts; the columns with their encoding and scaling; the target and classes,"
+                        + " dtype, loss, output step and ONNX exportability; the note the model was trained with."},
         footer = {"", "Example:", "  jgrad summary --model iris.json", "  jgrad summary --model iris.json --json"})
 final class SummaryCommand implements Callable<Integer> {
     @Spec picocli.CommandLine.Model.CommandSpec spec;
