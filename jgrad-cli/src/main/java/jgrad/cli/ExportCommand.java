@@ -25,6 +25,9 @@ final class ExportCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         AtomicFile.checkWritable(onnx, "--onnx");
+        if (onnx.toAbsolutePath().normalize().equals(model.toAbsolutePath().normalize())) {
+            throw new UserException("--onnx: " + onnx + " is the model file itself; name another file (model.onnx)");
+        }
         Model m = ModelFile.read(model);
         OnnxExport.write(m, onnx);
         spec.commandLine().getErr().println("wrote " + onnx + " (" + m.schema().inputs() + " inputs, " + m.layers().size() + " layers, "

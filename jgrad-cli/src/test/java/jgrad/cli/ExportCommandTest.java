@@ -50,6 +50,11 @@ class ExportCommandTest {
         assertEquals(2, noDir.exitCode());
         assertEquals("jgrad: error: --onnx: directory " + nowhere.getParent().toAbsolutePath() + " does not exist", noDir.err().strip());
 
+        CliRun itself = CliRun.of("export", "--model", model.toString(), "--onnx", model.toString());
+        assertEquals(2, itself.exitCode());
+        assertEquals("jgrad: error: --onnx: " + model + " is the model file itself; name another file (model.onnx)", itself.err().strip());
+        assertTrue(Files.readString(model).startsWith("{"), "the model file is untouched");
+
         CliRun noFlag = CliRun.of("export", "--model", model.toString());
         assertEquals(2, noFlag.exitCode());
         assertTrue(noFlag.err().contains("--onnx"), noFlag.err());
