@@ -21,6 +21,8 @@ import picocli.CommandLine.Command;
             ExplainCommand.class,
             SurfaceCommand.class,
             BenchCommand.class,
+            ExportCommand.class,
+            SummaryCommand.class,
         })
 public final class Main implements Runnable {
     /** Exit code for bad input (flags, files, shapes): the user can fix it. */
