@@ -21,6 +21,7 @@ import picocli.CommandLine.Command;
             ExplainCommand.class,
             SurfaceCommand.class,
             BenchCommand.class,
+            jgrad.cli.studio.StudioCommand.class,
         })
 public final class Main implements Runnable {
     /** Exit code for bad input (flags, files, shapes): the user can fix it. */

@@ -79,8 +79,8 @@ public final class Training {
         return Tensor.of(x).to(dtype);
     }
 
-    /** Class indices for cross-entropy, one-hot rows for squared error on classes, a column of numbers for regression. */
-    static Tensor targets(Prepared.Part p, int outputs, Model.LossKind loss, DType dtype) {
+    /** Class indices for cross-entropy, one-hot rows for squared error on classes, a column of numbers for regression (public for jgrad studio). */
+    public static Tensor targets(Prepared.Part p, int outputs, Model.LossKind loss, DType dtype) {
         if (p.labels() == null) {
             return Tensor.fromArray(p.values(), p.size(), 1).to(dtype);
         }
