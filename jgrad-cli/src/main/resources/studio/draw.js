@@ -60,7 +60,7 @@ const Draw = (() => {
    * region when the data are 2-D), each weight a line coloured by sign and as thick as its size.
    */
   function network(container, widths, layers, names, onPick) {
-    const box = 38, gapY = 14, colW = 130, top = 24;
+    const box = 38, gapY = 16, colW = 190, top = 24;
     const tallest = Math.max(...widths);
     const W = colW * (widths.length - 1) + box + 80, H = top + tallest * (box + gapY) + 10;
     const y = (l, j) => top + (tallest - widths[l]) * (box + gapY) / 2 + j * (box + gapY);

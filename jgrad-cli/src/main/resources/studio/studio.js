@@ -272,7 +272,7 @@ function pickThing(p) {
   if (p.layer) name = w[p.layer - 1] === 1 && w[p.layer] === 1 ? `w${p.layer}` : `w${p.layer}[${p.from},${p.to}]`;
   else if (p.neuron > 0) name = `z${p.neuron}${w[p.neuron] === 1 ? "" : `[${p.index}]`}`;
   else name = w[0] === 1 ? "x" : `x${p.index}`;
-  showLines(new RegExp(`(^|[^A-Za-z0-9])${esc(name)}(?![0-9[])`));
+  showLines(new RegExp(`(^|[^A-Za-z0-9]|/d)${esc(name)}(?![0-9[])`)); // w2[1,1] alone or in dL/dw2[1,1]
 }
 
 function downloadCharts() {

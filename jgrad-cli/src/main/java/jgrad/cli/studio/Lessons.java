@@ -52,7 +52,7 @@ final class Lessons {
             if (!start.fields().containsKey(vars.get(i))) throw new UserException("start: missing a value for " + vars.get(i));
             x0[i] = start.number(vars.get(i), 0, -1e6, 1e6);
         }
-        GradientDescent gd = GradientDescent.withLearningRate(p.number("lr", 0.1, 1e-12, 1e6)).maxIterations(p.integer("iterations", 100, 1, 10_000));
+        GradientDescent gd = GradientDescent.withLearningRate(p.positive("lr", 0.1, 1e6)).maxIterations(p.integer("iterations", 100, 1, 10_000));
         String rule = p.string("rule", "none");
         double limit = p.number("limit", 1e-3, 0, 1e12);
         gd = switch (rule) {
@@ -135,7 +135,7 @@ final class Lessons {
         int n = p.integer("grid", 60, 2, 200);
         double[] range = {-15, 15};
         double w0 = p.number("w0", -8, -15, 15), w1 = p.number("w1", 8, -15, 15);
-        double lr = p.number("lr", 1, 1e-9, 1e3);
+        double lr = p.positive("lr", 1, 1e3);
         int steps = p.integer("steps", 200, 1, 5_000);
         double[] axis = SurfacePlot.grid(range, n);
         Map<String, Object> out = new LinkedHashMap<>();

@@ -41,6 +41,14 @@ record Params(Map<String, Object> fields) {
         return d;
     }
 
+    /** A positive number, such as a learning rate. */
+    double positive(String name, double fallback, double max) {
+        Object v = fields.get(name);
+        double d = number(name, fallback, -Double.MAX_VALUE, Double.MAX_VALUE);
+        if (!(d > 0 && d <= max)) throw bad(name, v, "a positive number up to " + fmt(max));
+        return d;
+    }
+
     int integer(String name, int fallback, int min, int max) {
         double d = number(name, fallback, min, max);
         if (d != Math.rint(d)) throw bad(name, fields.get(name), "a whole number from " + min + " to " + max);

@@ -169,7 +169,7 @@ final class Session {
             case "run" -> change(true, 0);
             case "pause" -> change(false, 0);
             case "step" -> change(false, p.integer("count", 1, 1, 10_000));
-            case "lr" -> setLearningRate(p.number("lr", Double.NaN, 1e-9, 1e3));
+            case "lr" -> setLearningRate(p.positive("lr", Double.NaN, 1e3));
             case "reset" -> reset();
             default -> throw Params.bad("action", action, "run|pause|step|reset|lr");
         }

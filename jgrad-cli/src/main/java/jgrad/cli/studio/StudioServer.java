@@ -265,10 +265,10 @@ public final class StudioServer implements AutoCloseable {
         } catch (IllegalArgumentException e) {
             throw Params.bad("optimizer", p.string("optimizer", ""), "sgd|momentum|adam");
         }
-        String batch = p.string("batch", "full");
+        String batch = p.string("batch", "10");
         int b = batch.equals("full") ? 0 : new Params(Map.of("batch", batch)).integer("batch", 0, 0, 1_000_000);
-        return new StudioRun.Config(p.string("data", "xor"), hidden, act, loss, opt, p.number("lr", 0.1, 1e-9, 1e3), b,
-                (long) p.number("seed", 0, 0, 1e15), p.integer("epochs", 1000, 1, Session.MAX_EPOCHS), p.number("weight_decay", 0, 0, 10));
+        return new StudioRun.Config(p.string("data", "xor"), hidden, act, loss, opt, p.positive("lr", 0.1, 1e3), b,
+                (long) p.number("seed", 0, 0, 1e15), p.integer("epochs", 500, 1, Session.MAX_EPOCHS), p.number("weight_decay", 0, 0, 10));
     }
 
     /** Server-sent events: the newest state whenever it changes, a comment as heartbeat (it also finds closed tabs). */
@@ -332,7 +332,8 @@ public final class StudioServer implements AutoCloseable {
         try {
             return new Params(JSON.readValue(body, new TypeReference<Map<String, Object>>() {}));
         } catch (JsonProcessingException e) {
-            throw new UserException("the request body is not a JSON object (" + e.getOriginalMessage().lines().findFirst().orElse("") + ")");
+            if (e.getOriginalMessage().startsWith("Unexpected end-of-input")) throw new UserException("the request body is not valid JSON: it ends too early");
+            throw new UserException(e instanceof com.fasterxml.jackson.databind.exc.MismatchedInputException ? "the request body is not a JSON object" : "the request body is not valid JSON");
         }
     }
 
