@@ -62,7 +62,7 @@ const Draw = (() => {
   function network(container, widths, layers, names, onPick) {
     const box = 38, gapY = 16, colW = 190, top = 24;
     const tallest = Math.max(...widths);
-    const W = colW * (widths.length - 1) + box + 80, H = top + tallest * (box + gapY) + 10;
+    const W = colW * (widths.length - 1) + box + 170, H = top + tallest * (box + gapY) + 10;
     const y = (l, j) => top + (tallest - widths[l]) * (box + gapY) / 2 + j * (box + gapY);
     const x = l => 40 + l * colW;
     let maxW = 1e-9;

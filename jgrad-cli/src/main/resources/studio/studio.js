@@ -118,7 +118,7 @@ function render() {
   if (!st || !info) return;
   const last = S.epochs[S.epochs.length - 1];
   const scoreName = info.task === "classification" ? "accuracy" : "R²";
-  const parts = [st.status, `epoch ${st.epoch || 0}`];
+  const parts = [st.status, `epoch ${st.epoch || (last ? last.epoch : 0)}`];
   if (st.batch_loss !== undefined && finite(st.batch_loss) !== null) parts.push(`batch ${st.batch}: loss ${Draw.fmt(st.batch_loss)}`);
   if (last) parts.push(`epoch loss ${Draw.fmt(last.loss)} · ${scoreName} ${Draw.fmt(last.score)} / validation ${Draw.fmt(last.val_score)}`);
   if (st.message) parts.push(st.message);
@@ -166,6 +166,10 @@ function drawNetwork(layers) {
 function drawRegions() {
   const canvas = $("regions"), info = S.info, reg = S.state.regions;
   canvas.hidden = !info.planar;
+  if (info.live) {
+    $("legend").textContent = "The curves grow as jgrad train reports each epoch; the trained network appears when it is done.";
+    return;
+  }
   if (!info.planar || !reg) {
     $("legend").textContent = info.planar ? "" : `Decision regions are drawn for data with 2 numeric features; ${info.data} has ${info.features.length} feature columns.`;
     return;
@@ -283,7 +287,7 @@ function downloadCharts() {
 }
 
 async function startLive() {
-  document.querySelectorAll(".settings, .controls button, #live-lr, .stepmode, #dl-model").forEach(e => e.hidden = true);
+  document.querySelectorAll("#tab-train .settings, .controls button, .controls label, .stepmode, #dl-model").forEach(e => e.hidden = true);
   try {
     S.info = await api("GET", "/api/live");
   } catch (e) {
@@ -291,8 +295,7 @@ async function startLive() {
     return;
   }
   S.info.planar = false;
-  S.info.features = [];
-  S.info.data = S.info.data || "";
+  S.info.live = true;
   $("status").before(document.createTextNode(S.info.title + "  "));
   setupCharts();
   listen("/api/live/events");

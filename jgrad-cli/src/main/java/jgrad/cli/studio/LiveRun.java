@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import jgrad.cli.data.Prepared;
+import jgrad.cli.data.Target;
 import jgrad.cli.model.Layer;
 import jgrad.cli.model.Training;
 
@@ -31,6 +32,8 @@ public final class LiveRun {
         Map<String, Object> info = new LinkedHashMap<>();
         info.put("data", data);
         info.put("task", prepared.schema().classification() ? "classification" : "regression");
+        info.put("target", prepared.schema().target().name());
+        if (prepared.schema().target() instanceof Target.Classes c) info.put("classes", c.classes());
         List<Integer> widths = new ArrayList<>();
         widths.add(prepared.schema().inputs());
         for (int h : s.hidden()) widths.add(h);

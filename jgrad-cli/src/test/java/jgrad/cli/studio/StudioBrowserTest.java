@@ -201,6 +201,24 @@ class StudioBrowserTest {
     }
 
     @Test
+    void theLivePageShowsACommandLineRun() throws Exception {
+        LiveRun live = server.live("jgrad train --data iris", Map.of("data", "iris", "task", "classification", "widths", List.of(4, 3, 3), "classes", List.of("setosa", "versicolor", "virginica"),
+                "inputs", List.of("a", "b", "c", "d"), "activation", "relu"));
+        for (int e = 1; e <= 25; e++) live.epoch(new jgrad.cli.model.Training.Epoch(e, 1.0 / e, 1.2 / e, 0.5 + e / 60.0, 0.45 + e / 60.0));
+        live.channel.publish(Map.of("status", "done", "test", Map.of("accuracy", 0.95), "layers", List.of(
+                Map.of("weight", new double[][] {{1, -1, 0.5}, {0.2, 0.3, -0.4}, {1, 1, 1}, {-1, 0, 1}}, "bias", new double[] {0, 0, 0}),
+                Map.of("weight", new double[][] {{1, -1, 0.5}, {0.2, 0.3, -0.4}, {1, 1, 1}}, "bias", new double[] {0, 0, 0}))));
+        chrome.get("about:blank"); // only a hash apart: without this the page would not load again
+        chrome.get(server.url() + "#live");
+        waitFor("return studio.state && studio.state.status === 'done' && studio.epochs.length === 25");
+        assertTrue(id("status").getText().startsWith("done · epoch 25 · epoch loss 0.04000 · accuracy 0.9167"), id("status").getText());
+        assertTrue(id("status").getText().endsWith("test accuracy 0.9500"), id("status").getText());
+        assertEquals(21L, js("return document.querySelectorAll('#network line').length"), "4·3 + 3·3 weights drawn");
+        assertEquals(false, js("return document.getElementById('play').offsetParent !== null"), "no controls: the command line drives this run");
+        Chrome.screenshot(chrome, "live");
+    }
+
+    @Test
     void aClosedTabStopsItsRun() throws Exception {
         String original = chrome.getWindowHandle();
         int before = server.runs();
