@@ -60,11 +60,12 @@ const Draw = (() => {
    * region when the data are 2-D), each weight a line coloured by sign and as thick as its size.
    */
   function network(container, widths, layers, names, onPick) {
-    const box = 38, gapY = 16, colW = 190, top = 24;
+    // wide layers (digits has 64 inputs) shrink the boxes so that the drawing stays about 600 pixels tall
     const tallest = Math.max(...widths);
-    const W = colW * (widths.length - 1) + box + 170, H = top + tallest * (box + gapY) + 10;
+    const box = tallest <= 10 ? 38 : Math.max(5, Math.floor(600 / tallest) - 4), gapY = tallest <= 10 ? 16 : 4, colW = 190, top = 24;
+    const W = colW * (widths.length - 1) + box + 220, H = top + tallest * (box + gapY) + 10;
     const y = (l, j) => top + (tallest - widths[l]) * (box + gapY) / 2 + j * (box + gapY);
-    const x = l => 40 + l * colW;
+    const x = l => 90 + l * colW;
     let maxW = 1e-9;
     layers.forEach(L => L.weight.forEach(r => r.forEach(w => maxW = Math.max(maxW, Math.abs(num(w))))));
     const svgNS = "http://www.w3.org/2000/svg";
@@ -101,7 +102,7 @@ const Draw = (() => {
         text.setAttribute("x", l === 0 ? x(l) - 4 : x(l) + box + 4);
         text.setAttribute("y", y(l, j) + box / 2 + 4);
         text.setAttribute("text-anchor", l === 0 ? "end" : "start");
-        text.textContent = names(l, j);
+        text.textContent = box >= 12 || l === widths.length - 1 ? names(l, j) : "";
         if (l === 0) g.appendChild(text); else text.setAttribute("class", "value");
         if (l > 0) {
           const b = layers[l - 1].bias[j], t = document.createElementNS(svgNS, "title");
@@ -115,7 +116,7 @@ const Draw = (() => {
       }
     });
     container.replaceChildren(svg);
-    return { svg, canvases, size: box - 4 };
+    return { svg, canvases, size: Math.max(2, box - 4) };
   }
 
   return { diverging, classColour, viridis, raster, bands, network, fmt, num };

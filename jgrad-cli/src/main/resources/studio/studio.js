@@ -176,7 +176,7 @@ function drawRegions() {
   }
   const binary = reg.class && info.classes.length === 2;
   const colour = reg.class
-    ? (binary ? i => Draw.diverging(reg.class[i] === 1 ? 2 * reg.confidence[i] - 1 : 1 - 2 * reg.confidence[i]).map((c, k) => c) : i => Draw.classColour(reg.class[i], 0.25 + 0.6 * (reg.confidence[i] - 1 / info.classes.length) / (1 - 1 / info.classes.length)))
+    ? (binary ? i => Draw.diverging(0.7 * (reg.class[i] === 1 ? 2 * reg.confidence[i] - 1 : 1 - 2 * reg.confidence[i])) : i => Draw.classColour(reg.class[i], 0.15 + 0.55 * (reg.confidence[i] - 1 / info.classes.length) / (1 - 1 / info.classes.length)))
     : (() => { const m = Math.max(1e-9, ...reg.value.map(Math.abs)); return i => Draw.diverging(reg.value[i] / m); })();
   const ctx = Draw.raster(canvas, 40, 40, colour, true);
   const [x0, x1, y0, y1] = info.bounds, W = canvas.width, H = canvas.height;
@@ -186,10 +186,11 @@ function drawRegions() {
     for (const p of points) {
       ctx.beginPath();
       ctx.arc(px(p[0]), py(p[1]), 3.2, 0, 2 * Math.PI);
-      ctx.fillStyle = `rgb(${pointColour(p)})`;
-      ctx.strokeStyle = filled ? "#fff" : `rgb(${pointColour(p)})`;
-      ctx.lineWidth = filled ? 1 : 1.6;
-      if (filled) ctx.fill(); else { ctx.fillStyle = "#fff"; ctx.fill(); }
+      // region colours are paler than the dots, and a dark edge keeps a dot visible on its own class's region
+      ctx.fillStyle = filled ? `rgb(${pointColour(p)})` : "#fff";
+      ctx.strokeStyle = filled ? "#222" : `rgb(${pointColour(p)})`;
+      ctx.lineWidth = filled ? 0.8 : 2;
+      ctx.fill();
       ctx.stroke();
     }
   }

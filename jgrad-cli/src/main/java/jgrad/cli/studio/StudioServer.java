@@ -44,6 +44,8 @@ public final class StudioServer implements AutoCloseable {
     static final int MAX_BODY = 64 << 10;
     static final ObjectMapper JSON = new ObjectMapper();
     private static final long HEARTBEAT_MILLIS = 2_000;
+    /** At most 20 frames a second to a page: epochs that come faster arrive together in the next frame. */
+    private static final long FRAME_GAP_MILLIS = 50;
 
     private final Options options;
     private final HttpServer http;
@@ -296,6 +298,9 @@ public final class StudioServer implements AutoCloseable {
                     seen = f.version();
                     generation = f.generation();
                     cursor = f.from() + f.epochs().size();
+                    out.flush();
+                    Thread.sleep(FRAME_GAP_MILLIS);
+                    continue;
                 }
                 out.flush();
             }

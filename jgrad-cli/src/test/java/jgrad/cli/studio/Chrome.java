@@ -19,6 +19,12 @@ final class Chrome {
 
     static final Path CHROMIUM = Path.of("/usr/bin/chromium"), DRIVER = Path.of("/usr/bin/chromedriver");
     static final Path SCREENSHOTS = Path.of("target", "studio-screenshots");
+    /** Selenium ships DevTools bindings for older Chromium releases only and warns at every start; the tests use none. Held: loggers are weak. */
+    private static final java.util.logging.Logger DEVTOOLS = java.util.logging.Logger.getLogger("org.openqa.selenium.devtools");
+
+    static {
+        DEVTOOLS.setLevel(java.util.logging.Level.SEVERE);
+    }
 
     static ChromeDriver start() throws IOException {
         for (Path p : new Path[] {CHROMIUM, DRIVER}) {

@@ -201,6 +201,20 @@ class StudioBrowserTest {
     }
 
     @Test
+    void aWideDataSetIsDrawnWithoutAPlane() throws Exception {
+        new Select(id("data")).selectByValue("digits");
+        waitFor("return studio.info.data === 'digits' && studio.state && studio.state.epoch === 1");
+        assertEquals(List.of(64L, 4L, 4L, 10L), js("return studio.info.widths"));
+        assertEquals(64 * 4 + 4 * 4 + 4 * 10L, js("return document.querySelectorAll('#network line').length"));
+        double height = number("document.querySelector('#network svg').getAttribute('height')");
+        assertTrue(height < 700, "64 inputs drawn " + height + " pixels tall");
+        assertEquals("Decision regions are drawn for data with 2 numeric features; digits has 64 feature columns.", id("legend").getText());
+        id("play").click();
+        waitFor("return studio.epochs.length >= 2");
+        Chrome.screenshot(chrome, "digits");
+    }
+
+    @Test
     void theLivePageShowsACommandLineRun() throws Exception {
         LiveRun live = server.live("jgrad train --data iris", Map.of("data", "iris", "task", "classification", "widths", List.of(4, 3, 3), "classes", List.of("setosa", "versicolor", "virginica"),
                 "inputs", List.of("a", "b", "c", "d"), "activation", "relu"));

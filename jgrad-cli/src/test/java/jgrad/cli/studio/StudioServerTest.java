@@ -97,6 +97,20 @@ class StudioServerTest {
     }
 
     @Test
+    @SuppressWarnings("unchecked")
+    void studioDataIsOfferedFirst(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("mine.csv");
+        Files.writeString(file, "u,v,y\n1,2,0\n2,1,1\n3,4,0\n4,3,1\n5,6,0\n6,5,1\n7,8,0\n8,7,1\n9,9,0\n1,1,1\n");
+        try (var own = new StudioServer(new StudioServer.Options("127.0.0.1", 0, 4096, jgrad.cli.data.CsvTable.read(file), 600, 16))) {
+            var c = new StudioClient(own);
+            var list = (List<Map<String, String>>) c.get("/api/datasets").json().get("datasets");
+            assertEquals(Map.of("key", "file:" + file, "label", file.toString()), list.getFirst());
+            String id = c.createRun(Map.of("data", "file:" + file));
+            assertEquals(200, c.get("/api/runs/" + id + "/explain?row=0").status());
+        }
+    }
+
+    @Test
     void onlyThePagesOwnFilesAreServed() throws Exception {
         assertEquals(200, client.get("/").status());
         assertTrue(client.get("/static/uPlot.iife.min.js").text().startsWith("/*! https://github.com/leeoniya/uPlot"));
