@@ -180,6 +180,8 @@ window.addEventListener("DOMContentLoaded", () => {
   $("f-formula").addEventListener("keydown", async e => { if (e.key === "Enter") { const r = await derive(); if (r) showDerivative(r); } });
   $("f-run").addEventListener("click", descend);
   $("s-run").addEventListener("click", surfaces);
+  $("f-png").addEventListener("click", () => savePng($("f-plot"), "formula-path.png"));
+  $("s-png").addEventListener("click", () => { savePng($("s-mse"), "surface-mse.png"); savePng($("s-ce"), "surface-cross-entropy.png"); });
   $("s-mse").addEventListener("click", e => pickStart($("s-mse"), e));
   $("s-ce").addEventListener("click", e => pickStart($("s-ce"), e));
 });

@@ -280,8 +280,16 @@ function pickThing(p) {
   showLines(new RegExp(`(^|[^A-Za-z0-9]|/d)${esc(name)}(?![0-9[])`)); // w2[1,1] alone or in dL/dw2[1,1]
 }
 
+function savePng(canvas, name) {
+  const a = document.createElement("a");
+  a.href = canvas.toDataURL("image/png");
+  a.download = name;
+  a.click();
+}
+window.savePng = savePng;
+
 function downloadCharts() {
-  const save = (canvas, name) => { const a = document.createElement("a"); a.href = canvas.toDataURL("image/png"); a.download = name; a.click(); };
+  const save = savePng;
   save($("loss-chart").querySelector("canvas"), "loss.png");
   save($("score-chart").querySelector("canvas"), S.info.task === "classification" ? "accuracy.png" : "r2.png");
   if (S.info.planar) save($("regions"), "regions.png");

@@ -177,6 +177,8 @@ class StudioBrowserTest {
         assertEquals("Stopped (gradient): every |gradient component| < 0.01 after iteration 15", id("f-stop").getText());
         assertEquals("f(x, y) = x**2 + 3*y**2\n∇f = [2*x, 6*y]", id("f-derivative").getText());
         assertTrue(id("f-trace").getText().contains("Iteration 1: x = 2.4000, y = 0.8000, f = 7.6800"), id("f-trace").getText());
+        Thread.sleep(1_500); // the path is drawn point by point
+        Chrome.screenshot(chrome, "formula-contour");
         id("f-formula").clear();
         id("f-formula").sendKeys("x^4 - 3x^3 + 2");
         id("f-derive").click();
