@@ -1,19 +1,15 @@
 package jgrad.cli.studio;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
@@ -109,19 +105,19 @@ public final class StudioServer implements AutoCloseable {
         try {
             String refused = guard.check(ex.getRequestHeaders().getFirst("Host"), ex.getRequestHeaders().getFirst("Origin"));
             if (refused != null) {
-                error(ex, 403, refused);
+                Http.error(ex, 403, refused);
                 return;
             }
             route(ex, ex.getRequestMethod(), ex.getRequestURI().getRawPath());
-        } catch (HttpError e) {
-            error(ex, e.code, e.getMessage());
+        } catch (Http.HttpError e) {
+            Http.error(ex, e.code, e.getMessage());
         } catch (UserException | IllegalArgumentException e) {
-            error(ex, 400, e.getMessage());
+            Http.error(ex, 400, e.getMessage());
         } catch (IOException e) {
             // the client went away; nothing to answer
         } catch (RuntimeException e) {
             System.err.println("jgrad studio: internal error on " + ex.getRequestURI().getRawPath() + ": " + e);
-            error(ex, 500, "internal error (" + e.getClass().getSimpleName() + "); the server goes on");
+            Http.error(ex, 500, "internal error (" + e.getClass().getSimpleName() + "); the server goes on");
         } finally {
             ex.close(); // after the catch clauses have answered (a try-with-resources would close first)
         }
@@ -132,51 +128,51 @@ public final class StudioServer implements AutoCloseable {
         if (path.equals("/") || path.startsWith("/static/")) {
             String name = path.equals("/") ? "index.html" : path.substring("/static/".length());
             Assets.Asset a = Assets.get(name);
-            if (a == null) throw notFound("no such file: " + path);
-            only(ex, "GET");
-            send(ex, 200, a.type(), a.bytes());
+            if (a == null) throw Http.notFound("no such file: " + path);
+            Http.only(ex, "GET");
+            Http.send(ex, 200, a.type(), a.bytes());
             return;
         }
         switch (path) {
             case "/api/datasets" -> {
-                only(ex, "GET");
-                json(ex, 200, Map.of("datasets", sources.list()));
+                Http.only(ex, "GET");
+                Http.json(ex, 200, Map.of("datasets", sources.list()));
             }
             case "/api/upload" -> {
-                only(ex, "POST");
-                String name = query(ex, "name");
-                byte[] body = body(ex, options.maxUploadBytes(), "upload: the file is larger than " + megabytes(options.maxUploadBytes()) + " (the studio's limit; train on it with jgrad train --data FILE)");
-                json(ex, 200, sources.upload(name, utf8(body, name)));
+                Http.only(ex, "POST");
+                String name = Http.query(ex, "name");
+                byte[] body = Http.body(ex, options.maxUploadBytes(), "upload: the file is larger than " + Http.megabytes(options.maxUploadBytes()) + " (the studio's limit; train on it with jgrad train --data FILE)");
+                Http.json(ex, 200, sources.upload(name, Http.utf8(body, name)));
             }
             case "/api/runs" -> {
-                only(ex, "POST");
-                json(ex, 200, create(params(ex)));
+                Http.only(ex, "POST");
+                Http.json(ex, 200, create(Http.params(ex)));
             }
             case "/api/formula" -> {
-                only(ex, "POST");
-                json(ex, 200, Lessons.formula(params(ex)));
+                Http.only(ex, "POST");
+                Http.json(ex, 200, Lessons.formula(Http.params(ex)));
             }
             case "/api/surface" -> {
-                only(ex, "POST");
-                json(ex, 200, Lessons.surface(params(ex)));
+                Http.only(ex, "POST");
+                Http.json(ex, 200, Lessons.surface(Http.params(ex)));
             }
             case "/api/live" -> {
-                only(ex, "GET");
+                Http.only(ex, "GET");
                 LiveRun l = live;
-                if (l == null) throw notFound("no live run: start one with jgrad train ... --live");
-                json(ex, 200, l.info());
+                if (l == null) throw Http.notFound("no live run: start one with jgrad train ... --live");
+                Http.json(ex, 200, l.info());
             }
             case "/api/live/events" -> {
-                only(ex, "GET");
+                Http.only(ex, "GET");
                 LiveRun l = live;
-                if (l == null) throw notFound("no live run: start one with jgrad train ... --live");
+                if (l == null) throw Http.notFound("no live run: start one with jgrad train ... --live");
                 stream(ex, l.channel);
             }
             default -> {
                 if (parts.length == 5 && parts[1].equals("api") && parts[2].equals("runs")) {
                     run(ex, method, session(parts[3]), parts[4]);
                 } else {
-                    throw notFound("no such page: " + path);
+                    throw Http.notFound("no such page: " + path);
                 }
             }
         }
@@ -185,37 +181,37 @@ public final class StudioServer implements AutoCloseable {
     private void run(HttpExchange ex, String method, Session s, String what) throws IOException {
         switch (what) {
             case "events" -> {
-                only(ex, "GET");
+                Http.only(ex, "GET");
                 stream(ex, s.channel);
             }
             case "control" -> {
-                only(ex, "POST");
-                Params p = params(ex);
+                Http.only(ex, "POST");
+                Params p = Http.params(ex);
                 s.control(p.string("action"), p);
-                json(ex, 200, Map.of("ok", true));
+                Http.json(ex, 200, Map.of("ok", true));
             }
             case "close" -> {
-                only(ex, "POST");
+                Http.only(ex, "POST");
                 close(s);
-                json(ex, 200, Map.of("ok", true));
+                Http.json(ex, 200, Map.of("ok", true));
             }
             case "explain" -> {
-                only(ex, "GET");
-                String row = query(ex, "row");
-                json(ex, 200, s.explain(new Params(Map.of("row", row == null ? "0" : row)).integer("row", 0, 0, Integer.MAX_VALUE)));
+                Http.only(ex, "GET");
+                String row = Http.query(ex, "row");
+                Http.json(ex, 200, s.explain(new Params(Map.of("row", row == null ? "0" : row)).integer("row", 0, 0, Integer.MAX_VALUE)));
             }
             case "model" -> {
-                only(ex, "GET");
+                Http.only(ex, "GET");
                 ex.getResponseHeaders().set("Content-Disposition", "attachment; filename=\"jgrad-model.json\"");
-                send(ex, 200, "application/json", s.modelFile());
+                Http.send(ex, 200, "application/json", s.modelFile());
             }
-            default -> throw notFound("no such page: " + ex.getRequestURI().getRawPath());
+            default -> throw Http.notFound("no such page: " + ex.getRequestURI().getRawPath());
         }
     }
 
     private Session session(String id) {
         Session s = sessions.get(id);
-        if (s == null) throw notFound("no run '" + id + "': it was closed (a tab left open without its page, or a restarted server); reload the page");
+        if (s == null) throw Http.notFound("no run '" + id + "': it was closed (a tab left open without its page, or a restarted server); reload the page");
         return s;
     }
 
@@ -309,92 +305,6 @@ public final class StudioServer implements AutoCloseable {
         } finally {
             channel.unsubscribe();
         }
-    }
-
-    /** A refusal with its status code: 404 no such thing, 405 wrong method, 413 too large. */
-    private static final class HttpError extends RuntimeException {
-        final int code;
-
-        HttpError(int code, String message) {
-            super(message);
-            this.code = code;
-        }
-    }
-
-    private static HttpError notFound(String message) {
-        return new HttpError(404, message);
-    }
-
-    private static void only(HttpExchange ex, String method) {
-        if (!ex.getRequestMethod().equals(method)) {
-            throw new HttpError(405, ex.getRequestURI().getRawPath() + " takes " + method + ", not " + ex.getRequestMethod());
-        }
-    }
-
-    private static Params params(HttpExchange ex) throws IOException {
-        byte[] body = body(ex, MAX_BODY, "request body larger than " + megabytes(MAX_BODY));
-        if (body.length == 0) return new Params(Map.of());
-        try {
-            return new Params(JSON.readValue(body, new TypeReference<Map<String, Object>>() {}));
-        } catch (JsonProcessingException e) {
-            if (e.getOriginalMessage().startsWith("Unexpected end-of-input")) throw new UserException("the request body is not valid JSON: it ends too early");
-            throw new UserException(e instanceof com.fasterxml.jackson.databind.exc.MismatchedInputException ? "the request body is not a JSON object" : "the request body is not valid JSON");
-        }
-    }
-
-    /** The body, refusing more than {@code limit} bytes without reading them all. */
-    private static byte[] body(HttpExchange ex, long limit, String tooLarge) throws IOException {
-        String length = ex.getRequestHeaders().getFirst("Content-Length");
-        if (length != null && length.matches("\\d{1,18}") && Long.parseLong(length) > limit) throw new HttpError(413, tooLarge);
-        try (InputStream in = ex.getRequestBody()) {
-            byte[] b = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, limit + 1));
-            if (b.length > limit) throw new HttpError(413, tooLarge);
-            return b;
-        }
-    }
-
-    private static String utf8(byte[] body, String name) {
-        var decoder = StandardCharsets.UTF_8.newDecoder();
-        try {
-            return decoder.decode(java.nio.ByteBuffer.wrap(body)).toString();
-        } catch (java.nio.charset.CharacterCodingException e) {
-            throw new UserException((name == null ? "upload" : name) + ": not a UTF-8 text file");
-        }
-    }
-
-    private static String query(HttpExchange ex, String key) {
-        String q = ex.getRequestURI().getRawQuery();
-        if (q == null) return null;
-        for (String kv : q.split("&")) {
-            int eq = kv.indexOf('=');
-            if (eq > 0 && kv.substring(0, eq).equals(key)) return java.net.URLDecoder.decode(kv.substring(eq + 1), StandardCharsets.UTF_8);
-        }
-        return null;
-    }
-
-    private static String megabytes(long bytes) {
-        return bytes >= 1 << 20 ? (bytes >> 20) + " MB" : (bytes >> 10) + " KB";
-    }
-
-    private static void json(HttpExchange ex, int code, Object value) throws IOException {
-        send(ex, code, "application/json; charset=utf-8", JSON.writeValueAsBytes(value));
-    }
-
-    private static void error(HttpExchange ex, int code, String message) {
-        try {
-            json(ex, code, Map.of("error", message == null ? "bad request" : message));
-        } catch (IOException | RuntimeException e) {
-            // the response had started, or the client left: nothing more to say
-        }
-    }
-
-    private static void send(HttpExchange ex, int code, String type, byte[] body) throws IOException {
-        ex.getResponseHeaders().set("Content-Type", type);
-        ex.getResponseHeaders().set("X-Content-Type-Options", "nosniff");
-        ex.getResponseHeaders().set("Cache-Control", "no-store");
-        ex.getResponseHeaders().set("Content-Security-Policy", "default-src 'self'; img-src 'self' data: blob:; style-src 'self' 'unsafe-inline'");
-        ex.sendResponseHeaders(code, body.length == 0 ? -1 : body.length);
-        if (body.length > 0) ex.getResponseBody().write(body);
     }
 
     @Override
