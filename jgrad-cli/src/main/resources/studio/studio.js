@@ -153,7 +153,8 @@ function drawNetwork(layers) {
     const scale = v => activation === "sigmoid" ? 2 * v - 1 : activation === "relu" ? v / max : v;
     const canvas = document.createElement("canvas");
     canvas.width = net.size; canvas.height = net.size;
-    Draw.raster(canvas, 40, 40, i => Draw.diverging(scale(values[i])), true);
+    const n = S.state.regions.hidden_grid;
+    Draw.raster(canvas, n, n, i => Draw.diverging(scale(values[i])), true);
     const img = document.createElementNS("http://www.w3.org/2000/svg", "image");
     img.setAttribute("href", canvas.toDataURL());
     img.setAttribute("x", c.x); img.setAttribute("y", c.y); img.setAttribute("width", net.size); img.setAttribute("height", net.size);

@@ -51,6 +51,7 @@ final class StudioRun {
     /** At most this many parameters for step mode, as {@code jgrad explain} allows. */
     static final int EXPLAIN_LIMIT = 200;
     static final int GRID = 40;
+    static final int HIDDEN_GRID = 20;
     private static final double[] SPLIT = {0.8, 0.2, 0};
 
     record Config(String data, int[] hidden, Layer.Function activation, Model.LossKind loss, Training.OptimizerKind optimizer,
@@ -200,18 +201,38 @@ final class StudioRun {
     }
 
     /**
-     * The decision regions on a GRID × GRID raster of the plane (row-major, x fastest): for every
-     * hidden neuron its activation, and the network's output (probability of the class it picks, or the number).
+     * The decision regions on a GRID × GRID raster of the plane (row-major, x fastest): the network's
+     * output (the class it picks and its probability, or the number), and on a coarser HIDDEN_GRID
+     * raster (their boxes are small) every hidden neuron's activation. Rounded to 3 decimals: they are colours.
      */
     Map<String, Object> regions() {
+        Map<String, Object> m = new LinkedHashMap<>();
+        List<double[]> hidden = new ArrayList<>();
+        double[][] out = forward(GRID, null);
+        forward(HIDDEN_GRID, hidden);
+        m.put("hidden", hidden.stream().map(StudioRun::rounded).toList());
+        m.put("hidden_grid", HIDDEN_GRID);
+        if (classification()) {
+            int[] cls = ClassificationMetrics.argmax(out);
+            double[] conf = new double[out.length];
+            for (int r = 0; r < out.length; r++) conf[r] = out[r][cls[r]];
+            m.put("class", cls);
+            m.put("confidence", rounded(conf));
+        } else {
+            m.put("value", rounded(java.util.Arrays.stream(out).mapToDouble(r -> r[0]).toArray()));
+        }
+        return m;
+    }
+
+    /** The outputs (probabilities for classes) on an n × n raster of the plane; with {@code hidden} not null, each hidden neuron's activations too. */
+    private double[][] forward(int n, List<double[]> hidden) {
         double[] b = bounds();
-        double[][] grid = new double[GRID * GRID][];
-        for (int i = 0; i < GRID; i++) {
-            for (int j = 0; j < GRID; j++) {
-                grid[i * GRID + j] = new double[] {b[0] + (b[1] - b[0]) * (j + 0.5) / GRID, b[3] - (b[3] - b[2]) * (i + 0.5) / GRID};
+        double[][] grid = new double[n * n][];
+        for (int i = 0; i < n; i++) {
+            for (int j = 0; j < n; j++) {
+                grid[i * n + j] = new double[] {b[0] + (b[1] - b[0]) * (j + 0.5) / n, b[3] - (b[3] - b[2]) * (i + 0.5) / n};
             }
         }
-        List<double[]> hidden = new ArrayList<>();
         Tensor a = Training.inputs(data.scaler().transform(grid), DType.FLOAT64);
         List<Module> modules = net.layers();
         try (var ignored = Autograd.noGrad()) {
@@ -219,30 +240,24 @@ final class StudioRun {
                 a = modules.get(k).forward(a);
                 // an activation with a dense layer after it is a hidden layer's output
                 boolean hiddenLayer = !(modules.get(k) instanceof Linear) && modules.subList(k + 1, modules.size()).stream().anyMatch(m -> m instanceof Linear);
-                if (hiddenLayer) {
+                if (hidden != null && hiddenLayer) {
                     double[][] v = a.toArray2D();
-                    for (int n = 0; n < v[0].length; n++) {
+                    for (int h = 0; h < v[0].length; h++) {
                         double[] column = new double[v.length];
-                        for (int r = 0; r < v.length; r++) column[r] = v[r][n];
+                        for (int r = 0; r < v.length; r++) column[r] = v[r][h];
                         hidden.add(column);
                     }
                 }
             }
             if (classification() && config.loss() == Model.LossKind.CROSS_ENTROPY) a = a.softmax(1);
         }
-        double[][] out = a.toArray2D();
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("hidden", hidden);
-        if (classification()) {
-            int[] cls = ClassificationMetrics.argmax(out);
-            double[] conf = new double[out.length];
-            for (int r = 0; r < out.length; r++) conf[r] = out[r][cls[r]];
-            m.put("class", cls);
-            m.put("confidence", conf);
-        } else {
-            m.put("value", java.util.Arrays.stream(out).mapToDouble(r -> r[0]).toArray());
-        }
-        return m;
+        return a.toArray2D();
+    }
+
+    private static double[] rounded(double[] v) {
+        double[] r = new double[v.length];
+        for (int i = 0; i < v.length; i++) r[i] = Math.round(v[i] * 1000) / 1000.0;
+        return r;
     }
 
     /**
