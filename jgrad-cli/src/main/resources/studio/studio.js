@@ -46,6 +46,7 @@ async function upload(file) {
     const d = await api("POST", "/api/upload?name=" + encodeURIComponent(file.name), text, true);
     $("data").append(new Option(d.label, d.key));
     $("data").value = d.key;
+    if (d.task === "regression") $("loss").value = "mse"; // cross-entropy needs classes
     await newRun();
   } catch (e) {
     showError(e);

@@ -167,6 +167,14 @@ class StudioBrowserTest {
         assertEquals("broken.csv:4: column 'height' (1): '152x' is not a number (the column's other values are; fix the value, or pass --categorical height)",
                 id("error").getText());
         assertEquals("animals.csv", js("return studio.info.data"), "the good run goes on");
+        Path numbers = dir.resolve("prices.csv");
+        StringBuilder rows = new StringBuilder("size,rooms,price\n");
+        for (int i = 0; i < 40; i++) rows.append(50 + i).append(',').append(1 + i % 4).append(',').append(1000 + 37.5 * i + (i % 3)).append('\n');
+        Files.writeString(numbers, rows);
+        id("upload").sendKeys(numbers.toString());
+        waitFor("return studio.info.data === 'prices.csv' && studio.state && studio.state.epoch === 1");
+        assertEquals("regression", js("return studio.info.task"));
+        assertEquals("mse", new Select(id("loss")).getFirstSelectedOption().getAttribute("value"), "a numeric target switches to squared error");
         Chrome.screenshot(chrome, "upload-error");
     }
 
