@@ -16,9 +16,10 @@ import picocli.CommandLine.Spec;
 
 @Command(name = "studio", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Watch and step backpropagation live in the browser, on your own data.",
-                "Serves a local page: train a network on a 2-D set, a bundled set or an uploaded CSV; run, pause, step and",
-                "reset; see the curves, the weights and the decision regions; step through one sample's backward pass;",
-                "the formula lesson and the NOT-gate cost surfaces."},
+                "Serves a local page: train a network on a 2-D set, a bundled set or an",
+                "uploaded CSV; run, pause, step and reset it; see its curves, weights and",
+                "decision regions; step through one sample's backward pass; the formula",
+                "lesson and the NOT-gate cost surfaces."},
         footer = {"", "Examples:", "  jgrad studio", "  jgrad studio --port 9000 --data my.csv", "  jgrad train --data iris --live"})
 public final class StudioCommand implements Callable<Integer> {
     @Spec picocli.CommandLine.Model.CommandSpec spec;
