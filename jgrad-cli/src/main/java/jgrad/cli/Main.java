@@ -23,6 +23,7 @@ import picocli.CommandLine.Command;
             BenchCommand.class,
             ExportCommand.class,
             SummaryCommand.class,
+            jgrad.cli.studio.StudioCommand.class,
         })
 public final class Main implements Runnable {
     /** Exit code for bad input (flags, files, shapes): the user can fix it. */

@@ -30,6 +30,7 @@ import jgrad.cli.plot.TrainingPlots;
 import jgrad.cli.report.Evaluation;
 import jgrad.cli.report.Json;
 import jgrad.cli.report.Progress;
+import jgrad.cli.studio.LiveRun;
 import jgrad.data.Scaler;
 import jgrad.tensor.DType;
 import picocli.CommandLine.Command;
@@ -100,6 +101,9 @@ final class TrainCommand implements Callable<Integer> {
     boolean quiet;
     @Option(names = "--json", description = "print the final report as one JSON object on the last line")
     boolean json;
+    @Option(names = "--live", arity = "0..1", fallbackValue = "0", paramLabel = "PORT",
+            description = "watch the training in the browser (jgrad studio's page) on PORT (default: any free port); the page stays up until Ctrl-C")
+    Integer live;
 
     @Override
     public Integer call() {
@@ -123,8 +127,10 @@ final class TrainCommand implements Callable<Integer> {
         boolean chatty = !quiet && !json;
         if (chatty) header(o, table, prepared, settings);
         Mlp.Result result;
+        LiveRun liveRun = live == null ? null : LiveRun.serve(live, data, prepared, settings, spec.commandLine().getErr());
         try (Progress progress = Progress.start(chatty, settings.epochs(), schema.classification()).showingRate(settings.schedule() != null)) {
-            result = Training.fit(prepared, settings, progress.shown() || plot != null, progress::epoch);
+            java.util.function.Consumer<Mlp.Epoch> onEpoch = liveRun == null ? progress::epoch : e -> { progress.epoch(e); liveRun.epoch(e); };
+            result = Training.fit(prepared, settings, progress.shown() || plot != null || liveRun != null, onEpoch);
         }
         Model model = new Model(prepared.schema(), prepared.scaler(), Network.layers(result.network()), settings.loss(), settings.dtype(), trainingNote(settings));
         Predictor predictor = new Predictor(model, result.network());
@@ -146,6 +152,8 @@ final class TrainCommand implements Callable<Integer> {
             if (out != null) o.println("\nmodel saved to " + out + "  (jgrad predict --model " + out + " --data new.csv)");
             if (plot != null) o.println("charts: " + String.join(", ", charts.stream().map(c -> c.file().toString()).toList()));
         }
+        o.flush();
+        if (liveRun != null) liveRun.finishAndServe(evaluation.json(), model.layers(), spec.commandLine().getErr());
         return 0;
     }
 

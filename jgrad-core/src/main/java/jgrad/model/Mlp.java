@@ -13,7 +13,6 @@ import jgrad.nn.Loss;
 import jgrad.nn.Sequential;
 import jgrad.optim.Adam;
 import jgrad.optim.Optimizer;
-import jgrad.optim.SGD;
 import jgrad.tensor.DType;
 import jgrad.tensor.Tensor;
 import jgrad.train.EpochStats;
@@ -37,7 +36,19 @@ import jgrad.train.TrainingListener;
 public final class Mlp {
     private Mlp() {}
 
-    public enum OptimizerKind { SGD, MOMENTUM, ADAM }
+    /** The optimisers {@code jgrad train} offers: plain SGD, SGD with momentum 0.9, Adam. */
+    public enum OptimizerKind {
+        SGD, MOMENTUM, ADAM;
+
+        /** This optimiser over {@code params}, with L2 weight decay. */
+        public Optimizer create(List<Tensor> params, double lr, double weightDecay) {
+            return switch (this) {
+                case SGD -> new jgrad.optim.SGD(params, lr).weightDecay(weightDecay);
+                case MOMENTUM -> new jgrad.optim.SGD(params, lr).momentum(0.9).weightDecay(weightDecay);
+                case ADAM -> new Adam(params, lr).weightDecay(weightDecay);
+            };
+        }
+    }
 
     /**
      * The hyperparameters: the hidden layers in the layer grammar ({@link LayerSpec}); {@code batch} 0 means the
@@ -103,11 +114,7 @@ public final class Mlp {
         boolean classes = train.classification();
         Sequential net = s.layers().build(train.x().dim(1), train.outputs(), s.seed(), classes && s.loss() == LossKind.MSE);
         net.to(s.dtype());
-        Optimizer optimizer = switch (s.optimizer()) {
-            case SGD -> new SGD(net.parameters(), s.lr()).weightDecay(s.weightDecay());
-            case MOMENTUM -> new SGD(net.parameters(), s.lr()).momentum(0.9).weightDecay(s.weightDecay());
-            case ADAM -> new Adam(net.parameters(), s.lr()).weightDecay(s.weightDecay());
-        };
+        Optimizer optimizer = s.optimizer().create(net.parameters(), s.lr(), s.weightDecay());
         // every tensor is made once, in the network's dtype: epochs never convert arrays back and forth
         Tensor x = train.x().to(s.dtype()), y = train.targets(s.loss()).to(s.dtype());
         boolean validate = validation != null && validation.size() > 0;
@@ -148,6 +155,11 @@ public final class Mlp {
         // cross-entropy models output logits; squared-error models end in softmax already
         Tensor p = loss == LossKind.CROSS_ENTROPY ? out.softmax(1) : out;
         return new Predictions(p.argmax(1), p.to(DType.FLOAT64).toArray2D(), null);
+    }
+
+    /** Accuracy (classes) or R² (numbers) of the network on the rows. */
+    public static double score(Sequential net, Rows rows) {
+        return score(net, rows.x().to(net.parameters().getFirst().dtype()), rows);
     }
 
     private static double score(Sequential net, Tensor x, Rows rows) {

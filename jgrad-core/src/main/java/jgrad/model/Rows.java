@@ -35,7 +35,7 @@ public record Rows(Tensor x, int[] labels, double[] values, int outputs) {
     }
 
     /** Class indices for cross-entropy, one-hot rows for squared error on classes, a column of numbers for regression. */
-    Tensor targets(LossKind loss) {
+    public Tensor targets(LossKind loss) {
         int n = size();
         if (labels == null) return Tensor.fromArray(values.clone(), n, 1);
         if (loss == LossKind.CROSS_ENTROPY) return Tensor.fromArray(java.util.Arrays.stream(labels).asDoubleStream().toArray(), n);
