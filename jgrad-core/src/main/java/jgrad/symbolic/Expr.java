@@ -24,7 +24,7 @@ public sealed interface Expr permits Num, Var, Const, Add, Mul, Pow, Fn, MinMax 
 
     /** Parses a formula as people type it: {@code x^4 - 3x^3 + 2}, {@code (x + 3)**3}, {@code log(x, 2)}. */
     static Expr parse(String formula) {
-        return new Parser(formula).parse();
+        return Budget.run("parsing the formula", () -> new Parser(formula).parse());
     }
 
     static Expr num(long value) {
@@ -81,7 +81,7 @@ public sealed interface Expr permits Num, Var, Const, Add, Mul, Pow, Fn, MinMax 
 
     /** The partial derivative with respect to {@code variable}, simplified. */
     default Expr diff(String variable) {
-        return Derivative.of(this, variable);
+        return Budget.run("the derivative", () -> Derivative.of(this, variable));
     }
 
     /** The {@code order}-th derivative: {@code diff("x", 2)} is d²/dx². */
@@ -89,11 +89,13 @@ public sealed interface Expr permits Num, Var, Const, Add, Mul, Pow, Fn, MinMax 
         if (order < 0) {
             throw new IllegalArgumentException("derivative order must be >= 0, got " + order);
         }
-        Expr d = this;
-        for (int i = 0; i < order; i++) {
-            d = d.diff(variable);
-        }
-        return d;
+        return Budget.run("the derivative", () -> {
+            Expr d = this;
+            for (int i = 0; i < order; i++) {
+                d = d.diff(variable);
+            }
+            return d;
+        });
     }
 
     /** The partial derivatives with respect to every variable, in name order (as SymPy sorts symbols). */
@@ -102,7 +104,7 @@ public sealed interface Expr permits Num, Var, Const, Add, Mul, Pow, Fn, MinMax 
     }
 
     default List<Expr> gradient(List<String> variables) {
-        return variables.stream().map(this::diff).toList();
+        return Budget.run("the gradient", () -> variables.stream().map(this::diff).toList());
     }
 
     /** The variable names, sorted. */
@@ -153,7 +155,7 @@ public sealed interface Expr permits Num, Var, Const, Add, Mul, Pow, Fn, MinMax 
 
     /** Rebuilds the tree through the canonical factories: the identity on trees that came from them. */
     default Expr simplify() {
-        return Algebra.canonical(this);
+        return Budget.run("simplifying", () -> Algebra.canonical(this));
     }
 
     /**
@@ -161,14 +163,16 @@ public sealed interface Expr permits Num, Var, Const, Add, Mul, Pow, Fn, MinMax 
      * all its variables, in name order).
      */
     default CompiledFunction compile(String... variables) {
-        return new CompiledFunction(Program.compile(List.of(this), orDefault(variables)));
+        return Budget.run("compiling", () -> new CompiledFunction(Program.compile(List.of(this), orDefault(variables))));
     }
 
     /** Differentiates with respect to each variable (none given: all, in name order) and compiles the partials together. */
     default CompiledGradient compileGradient(String... variables) {
-        List<String> vars = orDefault(variables);
-        List<Expr> partials = gradient(vars);
-        return new CompiledGradient(partials, Program.compile(partials, vars));
+        return Budget.run("the gradient", () -> {
+            List<String> vars = orDefault(variables);
+            List<Expr> partials = gradient(vars);
+            return new CompiledGradient(partials, Program.compile(partials, vars));
+        });
     }
 
     private List<String> orDefault(String[] variables) {

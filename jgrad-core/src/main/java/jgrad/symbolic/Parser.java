@@ -34,6 +34,10 @@ final class Parser {
     }
 
     Expr parse() {
+        if (src.length() > Limits.MAX_FORMULA_LENGTH) {
+            throw new LimitException(LimitException.Limit.LENGTH, "formula too long: " + String.format("%,d", src.length())
+                    + " characters (formulas have at most " + String.format("%,d", Limits.MAX_FORMULA_LENGTH) + ")");
+        }
         skipSpace();
         if (pos == src.length()) {
             throw error(pos, "empty formula");
@@ -46,15 +50,17 @@ final class Parser {
         return e;
     }
 
+    /** All terms collected first and added once: adding them one by one made a long sum quadratic. */
     private Expr sum() {
-        Expr e = product();
+        List<Expr> terms = new ArrayList<>();
+        terms.add(product());
         while (true) {
             if (eat("+")) {
-                e = Expr.add(e, product());
+                terms.add(product());
             } else if (eat("-")) {
-                e = Expr.sub(e, product());
+                terms.add(Expr.neg(product()));
             } else {
-                return e;
+                return terms.size() == 1 ? terms.getFirst() : Expr.add(terms);
             }
         }
     }
@@ -157,7 +163,7 @@ final class Parser {
         }
         String text = src.substring(start, pos);
         try {
-            return Num.parse(text);
+            return Num.parse(text, " at column " + (start + 1));
         } catch (NumberFormatException | ArithmeticException ex) {
             throw error(start, "bad number '" + text + "'");
         }
