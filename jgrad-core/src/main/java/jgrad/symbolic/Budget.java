@@ -34,6 +34,12 @@ final class Budget {
         }
     }
 
+    /** Steps used so far by the operation running on this thread (0 outside one). */
+    static long used() {
+        Account a = CURRENT.get();
+        return a == null ? 0 : Limits.MAX_WORK - a.left;
+    }
+
     /** Sorting n items: n log n steps. */
     static void spendSorting(int n) {
         spend(n * (long) (33 - Integer.numberOfLeadingZeros(Math.max(n, 1))));

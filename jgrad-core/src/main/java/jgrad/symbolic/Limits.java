@@ -23,10 +23,10 @@ public final class Limits {
 
     /**
      * One operation (a parse, a derivative of any order, a simplification, a compilation) takes at most this
-     * many steps of the algebra (operands combined, nodes visited): about a second's work at most, so that
-     * a formula whose results stay small but take long to build (a product of 50,000 factors) stops too.
+     * many steps of the algebra (operands combined, compared, visited): a fraction of a second, so that
+     * a formula whose results stay small but take long to build (a product of thousands of factors) stops too.
      */
-    public static final long MAX_WORK = 20_000_000;
+    public static final long MAX_WORK = 5_000_000;
 
     /** Formula text is at most this long (a sum of 10,000 terms fits). */
     public static final int MAX_FORMULA_LENGTH = 1_000_000;
@@ -38,9 +38,8 @@ public final class Limits {
                 + String.format("%,d", MAX_DIGITS) + ")");
     }
 
-    static LimitException tooManyNodes(long nodes) {
+    static LimitException tooManyNodes() {
         return new LimitException(LimitException.Limit.NODES, "formula too large: the result would have more than "
-                + String.format("%,d", MAX_NODES) + " nodes (" + (nodes >= Long.MAX_VALUE ? "far more" : String.format("%,d", nodes))
-                + "); formulas and their derivatives are limited to " + String.format("%,d", MAX_NODES));
+                + String.format("%,d", MAX_NODES) + " nodes (the limit for formulas and their derivatives)");
     }
 }

@@ -20,7 +20,7 @@ final class Nodes {
 
     static long check(long nodes) {
         if (nodes > Limits.MAX_NODES) {
-            throw Limits.tooManyNodes(nodes);
+            throw Limits.tooManyNodes();
         }
         return nodes;
     }

@@ -22,8 +22,8 @@ final class Parser {
             Map.entry("tanh", Func.TANH), Map.entry("abs", Func.ABS), Map.entry("Abs", Func.ABS),
             Map.entry("sign", Func.SIGN), Map.entry("sigmoid", Func.SIGMOID), Map.entry("Heaviside", Func.HEAVISIDE));
 
-    /** Deeper nesting is no formula a person types, and recursion that deep would exhaust the stack. */
-    static final int MAX_DEPTH = 500;
+    /** Deeper nesting is no formula a person types; each level of sin(sin(...)) also makes every later step slower. */
+    static final int MAX_DEPTH = 100;
 
     private final String src;
     private int pos;

@@ -30,6 +30,7 @@ final class SortKey {
         if (a == b) {
             return 0;
         }
+        Budget.spend(1); // deep formulas compare level by level: counted, so that comparing is bounded too
         Split x = split(a), y = split(b);
         int c = compareClass(x.base, y.base);
         if (c == 0) {
