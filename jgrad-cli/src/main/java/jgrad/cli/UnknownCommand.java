@@ -21,11 +21,11 @@ final class UnknownCommand {
             return null;
         }
         String typed = unmatched.getFirst();
-        List<String> names = new ArrayList<>(cl.getSubcommands().keySet());
+        List<String> names = new ArrayList<>(cl.getSubcommands().keySet()); // with the aliases
         String closest = names.stream().min(Comparator.comparingInt(n -> distance(typed, n))).orElseThrow();
         // as git: suggest only what is a slip of the keyboard away (a third of the letters, at least 2)
-        if (distance(typed, closest) <= Math.max(2, closest.length() / 3)) {
-            return "unknown command '" + typed + "'; did you mean '" + closest + "'? (see 'jgrad --help')";
+        if (distance(typed, closest) <= Math.max(2, closest.length() / 3)) { // an alias (minimise) suggests its command
+            return "unknown command '" + typed + "'; did you mean '" + cl.getSubcommands().get(closest).getCommandName() + "'? (see 'jgrad --help')";
         }
         return "unknown command '" + typed + "' (commands: " + String.join(", ", cl.getSubcommands().values().stream()
                 .map(CommandLine::getCommandName).distinct().toList()) + ")";
