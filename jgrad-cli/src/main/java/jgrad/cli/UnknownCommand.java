@@ -9,18 +9,13 @@ import picocli.CommandLine;
 final class UnknownCommand {
     private UnknownCommand() {}
 
-    /** The message for a mistyped command name, or null when {@code ex} is about something else. */
+    /** The message for a mistyped command name ({@code jgrad trian}, {@code jgrad help trian}), or null when {@code ex} is about something else. */
     static String message(CommandLine.ParameterException ex) {
         CommandLine cl = ex.getCommandLine();
-        if (!(ex instanceof CommandLine.UnmatchedArgumentException u) || cl.getParent() != null
-                || cl.getParseResult() != null && cl.getParseResult().hasSubcommand()) {
+        String typed = cl.getParent() != null ? null : typed(ex);
+        if (typed == null) {
             return null;
         }
-        List<String> unmatched = u.getUnmatched();
-        if (unmatched.isEmpty() || unmatched.getFirst().startsWith("-")) {
-            return null;
-        }
-        String typed = unmatched.getFirst();
         List<String> names = new ArrayList<>(cl.getSubcommands().keySet()); // with the aliases
         String closest = names.stream().min(Comparator.comparingInt(n -> distance(typed, n))).orElseThrow();
         // as git: suggest only what is a slip of the keyboard away (a third of the letters, at least 2)
@@ -29,6 +24,19 @@ final class UnknownCommand {
         }
         return "unknown command '" + typed + "' (commands: " + String.join(", ", cl.getSubcommands().values().stream()
                 .map(CommandLine::getCommandName).distinct().toList()) + ")";
+    }
+
+    private static String typed(CommandLine.ParameterException ex) {
+        var help = java.util.regex.Pattern.compile("Unknown subcommand '(.*)'\\.").matcher(String.valueOf(ex.getMessage()));
+        if (help.matches()) { // from 'jgrad help NAME'
+            return help.group(1);
+        }
+        CommandLine.ParseResult parsed = ex.getCommandLine().getParseResult();
+        if (!(ex instanceof CommandLine.UnmatchedArgumentException u) || parsed != null && parsed.hasSubcommand()) {
+            return null;
+        }
+        List<String> unmatched = u.getUnmatched();
+        return unmatched.isEmpty() || unmatched.getFirst().startsWith("-") ? null : unmatched.getFirst();
     }
 
     /** Optimal string alignment distance: insertions, deletions, substitutions and swaps of neighbours cost 1. */

@@ -54,6 +54,13 @@ class CliConsistencyTest {
     }
 
     @Test
+    void helpForAnUnknownCommandSaysTheSame() {
+        CliRun r = CliRun.of("help", "trian");
+        assertEquals(2, r.exitCode());
+        assertEquals("jgrad: error: unknown command 'trian'; did you mean 'train'? (see 'jgrad --help')\n", r.err());
+    }
+
+    @Test
     void atMayGiveTheVariableOfTheDerivative() {
         CliRun r = CliRun.of("diff", "y", "x", "--at", "x=1,y=2");
         assertEquals(0, r.exitCode(), r.err());

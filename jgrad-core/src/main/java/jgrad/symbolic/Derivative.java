@@ -49,11 +49,11 @@ final class Derivative {
         for (int i = 0; i < factors.size(); i++) {
             Expr d = of(factors.get(i), x);
             if (!d.equals(Num.ZERO)) {
-                Expr t = Num.ONE;
+                Product t = new Product(Num.ONE);
                 for (int j = 0; j < factors.size(); j++) {
-                    t = mul(t, j == i ? d : factors.get(j));
+                    t.times(j == i ? d : factors.get(j));
                 }
-                terms.add(t);
+                terms.add(t.result());
             }
         }
         return add(terms.list);

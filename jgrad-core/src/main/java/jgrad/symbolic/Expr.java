@@ -12,6 +12,9 @@ import java.util.TreeSet;
  * are: like terms collected, powers of the same base combined, constants folded. So derivatives come
  * out short ({@code 2*x}, never {@code 1*x + 0}) and print exactly as SymPy prints them.
  *
+ * <p>Every operation is bounded ({@link Limits}): a formula, a number in it or a result beyond a limit throws
+ * a {@link LimitException} in a fraction of a second, so formulas from anyone (a web page) are safe to take.
+ *
  * <pre>{@code
  * Expr f = Expr.parse("x**2 + 3*y**2");
  * f.diff("x");                       // 2*x

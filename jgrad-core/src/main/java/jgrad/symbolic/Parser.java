@@ -66,11 +66,11 @@ final class Parser {
     }
 
     private Expr product() {
-        Expr e = unary();
+        Product p = new Product(unary());
         while (true) {
             skipSpace();
             if (eat("*")) {
-                e = Expr.mul(e, unary());
+                p.times(unary());
             } else if (eat("/")) {
                 skipSpace();
                 int at = pos;
@@ -78,11 +78,11 @@ final class Parser {
                 if (d instanceof Num n && n.isZero()) {
                     throw error(at, "division by zero");
                 }
-                e = Expr.div(e, d);
+                p.times(Expr.pow(d, Num.MINUS_ONE)); // a/d = a*d**-1, as Expr.div
             } else if (startsAtom()) {
-                e = Expr.mul(e, unary());
+                p.times(unary());
             } else {
-                return e;
+                return p.result();
             }
         }
     }

@@ -126,12 +126,26 @@ class LimitsTest {
     }
 
     @Test
-    void aLongProductStopsOnTheStepLimit() {
-        String product = IntStream.rangeClosed(1, 20_000).mapToObj(i -> "x" + i).collect(Collectors.joining("*"));
-        assertEquals("formula too large: parsing the formula takes more than 5,000,000 steps of algebra (the limit for one operation)",
-                limit(LimitException.Limit.WORK, () -> Expr.parse(product)).getMessage());
+    void aLongProductIsMultipliedOnceNotFactorByFactor() {
+        List<Expr> vars = IntStream.rangeClosed(1, 20_000).mapToObj(i -> Expr.var("x" + i)).toList();
+        String typed = vars.stream().map(Expr::toString).collect(Collectors.joining("*"));
+        Expr product = guarded(() -> Expr.parse(typed)); // 10 s of CPU and more when multiplied factor by factor
+        assertEquals(Expr.mul(vars), product);
+        assertEquals(Expr.mul(vars.subList(1, vars.size())), guarded(() -> product.diff("x1")));
+    }
+
+    @Test
+    void workThatGrowsWithoutBoundStopsOnTheStepLimit() {
+        String product = IntStream.rangeClosed(1, 3_000).mapToObj(i -> "sin(" + i + "*x)").collect(Collectors.joining("*"));
+        Expr f = Expr.parse(product);
+        // each of the 3,000 terms of the product rule has 3,000 factors: too many nodes, stopped at the first few hundred
+        limit(LimitException.Limit.NODES, () -> f.diff("x"));
         String nested = "sin(".repeat(99) + "x" + ")".repeat(99);
-        limit(LimitException.Limit.WORK, () -> Expr.parse(nested).diff("x", 2));
+        limit(LimitException.Limit.NODES, () -> Expr.parse(nested).diff("x", 2));
+        String sum = IntStream.rangeClosed(1, 400).mapToObj(i -> "x" + i + "*y**" + i).collect(Collectors.joining(" + "));
+        // 400 partials of 400 terms each, every one small: the gradient as a whole is the operation that is counted
+        assertEquals("formula too large: the gradient takes more than 5,000,000 steps of algebra (the limit for one operation)",
+                limit(LimitException.Limit.WORK, () -> Expr.parse(sum + " + " + sum.replace("y", "z")).gradient()).getMessage());
     }
 
     @Test
