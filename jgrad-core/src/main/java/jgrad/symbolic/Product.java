@@ -9,7 +9,7 @@ import java.util.Set;
  * A product as it is typed, multiplied as SymPy multiplies it: from the left, one factor at a time, which
  * decides where a number is distributed ({@code 2*(x + 1)*x} is {@code (2*x + 2)*x}). Multiplying the whole
  * product again for each factor made a product of thousands of factors quadratic, so a factor that can only
- * join the product (a number, or a new base that is no sum, once the product has two factors or more) waits,
+ * join the product (a number, or a factor with a new base, once the product has two factors or more) waits,
  * and the waiting ones join at once: the same product, since joining changes nothing else in it.
  */
 final class Product {
@@ -42,10 +42,13 @@ final class Product {
         return product;
     }
 
-    /** Nothing to combine with, and no sum that a number could be distributed over. */
+    /**
+     * Nothing in the product to combine with. In a product of two factors or more that is all: a number is
+     * distributed over a sum only when the sum is the one factor left (2*(x + 1) = 2*x + 2).
+     */
     private boolean joins(Expr f) {
         Expr b = base(f);
-        return !(f instanceof Add || f instanceof Mul || b instanceof Add || b instanceof Num) && !bases.contains(b);
+        return !(f instanceof Mul || b instanceof Num) && !bases.contains(b);
     }
 
     /** The base that factors combine on, as in {@link Algebra#mul}: x**2 and x**y on x, exp(x) on E. */
