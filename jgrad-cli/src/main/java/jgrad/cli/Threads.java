@@ -16,9 +16,10 @@ final class Threads {
 
     private final List<OptionSpec> added = new ArrayList<>();
 
-    /** Adds the flag to every subcommand that has none of its own ({@code bench} has). */
+    /** Adds the flag to every subcommand, nested ones too ({@code examples run}), that has none of its own ({@code bench} has). */
     void addTo(CommandLine root) {
-        for (CommandLine sub : root.getSubcommands().values()) {
+        for (CommandLine sub : new java.util.LinkedHashSet<>(root.getSubcommands().values())) { // aliases map to the same one
+            addTo(sub);
             if (sub.getCommand() instanceof CommandLine.HelpCommand || sub.getCommandSpec().findOption(FLAG) != null) {
                 continue;
             }

@@ -17,9 +17,9 @@ class CliConsistencyTest {
     private static final Duration GUARD = Duration.ofSeconds(60);
 
     @ParameterizedTest
-    @ValueSource(strings = {"examples", "diff", "minimize", "train", "predict", "evaluate", "explain", "surface", "bench"})
+    @ValueSource(strings = {"examples", "examples run", "diff", "minimize", "train", "predict", "evaluate", "explain", "surface", "bench"})
     void everyCommandTakesThreads(String command) {
-        CliRun help = CliRun.of(command, "--help");
+        CliRun help = CliRun.of((command + " --help").split(" "));
         assertEquals(0, help.exitCode(), help.err());
         assertTrue(help.out().contains("--threads=N"), help.out());
     }
@@ -35,6 +35,7 @@ class CliConsistencyTest {
         assertEquals(plain.out(), one.out());
         assertEquals(before, Parallel.threads());
         assertEquals(0, CliRun.of("explain", "--threads", "1").exitCode());
+        assertEquals(CliRun.of("examples", "run", "gd-square").out(), CliRun.of("examples", "run", "gd-square", "--threads", "1").out());
         assertEquals(before, Parallel.threads());
     }
 
