@@ -3,6 +3,7 @@ package jgrad.cli;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import jgrad.examples.SeedFormat;
@@ -42,7 +43,7 @@ final class DiffCommand implements Callable<Integer>, TakesFormula {
                 throw new UserException("'" + v + "' is not a variable name" + (v.startsWith("-") ? " (and no option of 'jgrad diff')" : ""));
             }
         }
-        Map<String, Double> point = at == null ? null : Formulas.point("--at", at, f.variables()); // fail before any output
+        Map<String, Double> point = at == null ? null : Formulas.point("--at", at, f.variables(), Set.copyOf(variables)); // fail before any output
         List<Expr> results;
         String printed;
         if (variables.isEmpty()) {

@@ -2,7 +2,9 @@ package jgrad.cli;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
 import java.util.SortedSet;
+import java.util.TreeSet;
 import jgrad.symbolic.Expr;
 import jgrad.symbolic.ParseException;
 
@@ -21,7 +23,17 @@ final class Formulas {
 
     /** {@code x=1,y=-2} -> {x: 1.0, y: -2.0}; every name must be a variable of the formula, given once. */
     static Map<String, Double> point(String flag, String text, SortedSet<String> variables) {
-        if (variables.isEmpty()) {
+        return point(flag, text, variables, Set.of());
+    }
+
+    /**
+     * The same, where {@code alsoAllowed} may be given too without being needed: {@code diff "y" x --at x=1,y=2}
+     * takes the derivative with respect to x, so x=1 is no mistake, though the formula does not contain x.
+     */
+    static Map<String, Double> point(String flag, String text, SortedSet<String> variables, Set<String> alsoAllowed) {
+        SortedSet<String> allowed = new TreeSet<>(variables);
+        allowed.addAll(alsoAllowed);
+        if (allowed.isEmpty()) {
             throw new UserException(flag + ": the formula has no variables to give values to");
         }
         Map<String, Double> point = new LinkedHashMap<>();
@@ -32,9 +44,9 @@ final class Formulas {
                 throw new UserException(flag + ": expected name=value, got '" + part.strip() + "'");
             }
             String name = nv[0].strip();
-            if (!variables.contains(name)) {
+            if (!allowed.contains(name)) {
                 throw new UserException(flag + ": '" + name + "' is not a variable of the formula (its variables: "
-                        + String.join(", ", variables) + ")");
+                        + String.join(", ", allowed) + ")");
             }
             String earlier = given.putIfAbsent(name, part.strip());
             if (earlier != null) { // taking the last (or first) silently would hide a typo

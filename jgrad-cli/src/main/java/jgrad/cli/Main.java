@@ -47,12 +47,16 @@ public final class Main implements Runnable {
         cli.setErr(err);
         cli.setExecutionExceptionHandler(Main::handle);
         cli.setParameterExceptionHandler((ex, a) -> {
-            err.println("jgrad: error: " + ex.getMessage() + " (see 'jgrad " + commandPath(ex.getCommandLine()) + "--help')");
+            String unknown = UnknownCommand.message(ex);
+            err.println("jgrad: error: " + (unknown != null ? unknown : ex.getMessage() + " (see 'jgrad " + commandPath(ex.getCommandLine()) + "--help')"));
             return USAGE;
         });
         for (CommandLine sub : cli.getSubcommands().values()) {
             if (sub.getCommand() instanceof TakesFormula) sub.setUnmatchedOptionsArePositionalParams(true);
         }
+        Threads threads = new Threads();
+        threads.addTo(cli);
+        cli.setExecutionStrategy(threads::execute);
         int code = cli.execute(args);
         out.flush();
         err.flush();

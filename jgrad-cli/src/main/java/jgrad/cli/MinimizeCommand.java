@@ -105,7 +105,9 @@ final class MinimizeCommand implements Callable<Integer>, TakesFormula {
             throw new UserException("--momentum and --adam exclude each other: choose one");
         }
         Flags.positive(spec, "--lr", learningRate);
-        Flags.atLeast(spec, "--iterations", iterations, 1);
+        if (iterations < 1 || iterations > GradientDescent.MAX_ITERATIONS) {
+            throw Flags.bad("--iterations", Flags.typed(spec, "--iterations", iterations), "an integer from 1 to " + String.format("%,d", GradientDescent.MAX_ITERATIONS));
+        }
         if (momentum != null && !(momentum >= 0 && momentum < 1)) throw Flags.bad("--momentum", Flags.typed(spec, "--momentum", momentum), "a number in [0, 1)");
         if (tolerance != null) Flags.nonNegative(spec, "--tolerance", tolerance);
         if (precision != null) Flags.nonNegative(spec, "--precision", precision);

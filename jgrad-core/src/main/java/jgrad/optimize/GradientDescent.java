@@ -24,12 +24,15 @@ public record GradientDescent(double learningRate, Update update, int maxIterati
     /** How far f may climb above its start before the run counts as diverged: see {@link Divergence}. */
     public static final double DIVERGENCE_FACTOR = Divergence.FACTOR;
 
+    /** Every iteration is kept in the {@link Minimum#path()}: a million of them take ~100 MB, more is no run a person reads. */
+    public static final int MAX_ITERATIONS = 1_000_000;
+
     public GradientDescent {
         if (!(learningRate > 0 && Double.isFinite(learningRate))) {
             throw new IllegalArgumentException("learning rate must be a positive number, got " + learningRate);
         }
-        if (maxIterations < 1) {
-            throw new IllegalArgumentException("iterations must be at least 1, got " + maxIterations);
+        if (maxIterations < 1 || maxIterations > MAX_ITERATIONS) {
+            throw new IllegalArgumentException("iterations must be from 1 to " + String.format("%,d", MAX_ITERATIONS) + ", got " + maxIterations);
         }
         if (gradientTolerance < 0 || stepPrecision < 0) {
             throw new IllegalArgumentException("tolerance and precision must be >= 0");

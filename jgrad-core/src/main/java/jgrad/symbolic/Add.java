@@ -5,7 +5,7 @@ import java.util.List;
 /** A sum of two or more terms. Build with {@link Expr#add}, which keeps it canonical. */
 public record Add(List<Expr> terms) implements Expr {
     public Add {
-        terms = List.copyOf(terms);
+        terms = Operands.of(terms); // immutable, with its hash code and size kept
     }
 
     @Override

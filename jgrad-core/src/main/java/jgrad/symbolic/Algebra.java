@@ -21,7 +21,9 @@ final class Algebra {
         }
         Num constant = Num.ZERO;
         Map<Expr, Num> terms = new LinkedHashMap<>(); // term without its coefficient -> summed coefficient
-        for (Expr e : flatten(items, true)) {
+        List<Expr> flat = flatten(items, true);
+        Budget.spendSorting(flat.size());
+        for (Expr e : flat) {
             if (e instanceof Num n) {
                 constant = constant.plus(n);
             } else if (e instanceof Mul m && m.factors().getFirst() instanceof Num c) {
@@ -113,7 +115,9 @@ final class Algebra {
         }
         Num coefficient = Num.ONE;
         Map<Expr, Map<Expr, Num>> powers = new LinkedHashMap<>(); // base -> exponent term -> summed number
-        for (Expr e : flatten(items, false)) {
+        List<Expr> flat = flatten(items, false);
+        Budget.spendSorting(flat.size());
+        for (Expr e : flat) {
             if (e instanceof Num n) {
                 coefficient = coefficient.times(n);
             } else {

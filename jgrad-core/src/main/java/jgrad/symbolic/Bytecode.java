@@ -33,6 +33,9 @@ final class Bytecode {
     private static final MethodTypeDesc RUN = MethodTypeDesc.of(CD_void, CD_double.arrayType(2), CD_double.arrayType(2), CD_int, CD_int);
     private static final int IN = 1, OUT = 2, FROM = 3, TO = 4, I = 5, ARRAYS = 6;
 
+    /** A method has at most 64 KB of code, and an instruction takes up to about 16 bytes: longer programs are interpreted. */
+    static final int MAX_INSTRUCTIONS = 3_000;
+
     static Program.Kernel generate(Program p) {
         ClassDesc name = ClassDesc.of(Program.class.getPackageName() + ".GeneratedKernel");
         byte[] bytes = ClassFile.of().build(name, cb -> cb

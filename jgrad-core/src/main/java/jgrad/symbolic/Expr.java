@@ -12,6 +12,9 @@ import java.util.TreeSet;
  * are: like terms collected, powers of the same base combined, constants folded. So derivatives come
  * out short ({@code 2*x}, never {@code 1*x + 0}) and print exactly as SymPy prints them.
  *
+ * <p>Every operation is bounded ({@link Limits}): a formula, a number in it or a result beyond a limit throws
+ * a {@link LimitException} in a fraction of a second, so formulas from anyone (a web page) are safe to take.
+ *
  * <pre>{@code
  * Expr f = Expr.parse("x**2 + 3*y**2");
  * f.diff("x");                       // 2*x
@@ -24,7 +27,7 @@ public sealed interface Expr permits Num, Var, Const, Add, Mul, Pow, Fn, MinMax 
 
     /** Parses a formula as people type it: {@code x^4 - 3x^3 + 2}, {@code (x + 3)**3}, {@code log(x, 2)}. */
     static Expr parse(String formula) {
-        return new Parser(formula).parse();
+        return Budget.run("parsing the formula", () -> new Parser(formula).parse());
     }
 
     static Expr num(long value) {
@@ -81,7 +84,7 @@ public sealed interface Expr permits Num, Var, Const, Add, Mul, Pow, Fn, MinMax 
 
     /** The partial derivative with respect to {@code variable}, simplified. */
     default Expr diff(String variable) {
-        return Derivative.of(this, variable);
+        return Budget.run("the derivative", () -> Derivative.of(this, variable));
     }
 
     /** The {@code order}-th derivative: {@code diff("x", 2)} is d²/dx². */
@@ -89,11 +92,13 @@ public sealed interface Expr permits Num, Var, Const, Add, Mul, Pow, Fn, MinMax 
         if (order < 0) {
             throw new IllegalArgumentException("derivative order must be >= 0, got " + order);
         }
-        Expr d = this;
-        for (int i = 0; i < order; i++) {
-            d = d.diff(variable);
-        }
-        return d;
+        return Budget.run("the derivative", () -> {
+            Expr d = this;
+            for (int i = 0; i < order; i++) {
+                d = d.diff(variable);
+            }
+            return d;
+        });
     }
 
     /** The partial derivatives with respect to every variable, in name order (as SymPy sorts symbols). */
@@ -102,7 +107,7 @@ public sealed interface Expr permits Num, Var, Const, Add, Mul, Pow, Fn, MinMax 
     }
 
     default List<Expr> gradient(List<String> variables) {
-        return variables.stream().map(this::diff).toList();
+        return Budget.run("the gradient", () -> variables.stream().map(this::diff).toList());
     }
 
     /** The variable names, sorted. */
@@ -153,7 +158,7 @@ public sealed interface Expr permits Num, Var, Const, Add, Mul, Pow, Fn, MinMax 
 
     /** Rebuilds the tree through the canonical factories: the identity on trees that came from them. */
     default Expr simplify() {
-        return Algebra.canonical(this);
+        return Budget.run("simplifying", () -> Algebra.canonical(this));
     }
 
     /**
@@ -161,14 +166,16 @@ public sealed interface Expr permits Num, Var, Const, Add, Mul, Pow, Fn, MinMax 
      * all its variables, in name order).
      */
     default CompiledFunction compile(String... variables) {
-        return new CompiledFunction(Program.compile(List.of(this), orDefault(variables)));
+        return Budget.run("compiling", () -> new CompiledFunction(Program.compile(List.of(this), orDefault(variables))));
     }
 
     /** Differentiates with respect to each variable (none given: all, in name order) and compiles the partials together. */
     default CompiledGradient compileGradient(String... variables) {
-        List<String> vars = orDefault(variables);
-        List<Expr> partials = gradient(vars);
-        return new CompiledGradient(partials, Program.compile(partials, vars));
+        return Budget.run("the gradient", () -> {
+            List<String> vars = orDefault(variables);
+            List<Expr> partials = gradient(vars);
+            return new CompiledGradient(partials, Program.compile(partials, vars));
+        });
     }
 
     private List<String> orDefault(String[] variables) {

@@ -22,8 +22,8 @@ final class Parser {
             Map.entry("tanh", Func.TANH), Map.entry("abs", Func.ABS), Map.entry("Abs", Func.ABS),
             Map.entry("sign", Func.SIGN), Map.entry("sigmoid", Func.SIGMOID), Map.entry("Heaviside", Func.HEAVISIDE));
 
-    /** Deeper nesting is no formula a person types, and recursion that deep would exhaust the stack. */
-    static final int MAX_DEPTH = 500;
+    /** Deeper nesting is no formula a person types; each level of sin(sin(...)) also makes every later step slower. */
+    static final int MAX_DEPTH = 100;
 
     private final String src;
     private int pos;
@@ -34,6 +34,10 @@ final class Parser {
     }
 
     Expr parse() {
+        if (src.length() > Limits.MAX_FORMULA_LENGTH) {
+            throw new LimitException(LimitException.Limit.LENGTH, "formula too long: " + String.format("%,d", src.length())
+                    + " characters (formulas have at most " + String.format("%,d", Limits.MAX_FORMULA_LENGTH) + ")");
+        }
         skipSpace();
         if (pos == src.length()) {
             throw error(pos, "empty formula");
@@ -46,25 +50,27 @@ final class Parser {
         return e;
     }
 
+    /** All terms collected first and added once: adding them one by one made a long sum quadratic. */
     private Expr sum() {
-        Expr e = product();
+        List<Expr> terms = new ArrayList<>();
+        terms.add(product());
         while (true) {
             if (eat("+")) {
-                e = Expr.add(e, product());
+                terms.add(product());
             } else if (eat("-")) {
-                e = Expr.sub(e, product());
+                terms.add(Expr.neg(product()));
             } else {
-                return e;
+                return terms.size() == 1 ? terms.getFirst() : Expr.add(terms);
             }
         }
     }
 
     private Expr product() {
-        Expr e = unary();
+        Product p = new Product(unary());
         while (true) {
             skipSpace();
             if (eat("*")) {
-                e = Expr.mul(e, unary());
+                p.times(unary());
             } else if (eat("/")) {
                 skipSpace();
                 int at = pos;
@@ -72,11 +78,11 @@ final class Parser {
                 if (d instanceof Num n && n.isZero()) {
                     throw error(at, "division by zero");
                 }
-                e = Expr.div(e, d);
+                p.times(Expr.pow(d, Num.MINUS_ONE)); // a/d = a*d**-1, as Expr.div
             } else if (startsAtom()) {
-                e = Expr.mul(e, unary());
+                p.times(unary());
             } else {
-                return e;
+                return p.result();
             }
         }
     }
@@ -157,7 +163,7 @@ final class Parser {
         }
         String text = src.substring(start, pos);
         try {
-            return Num.parse(text);
+            return Num.parse(text, " at column " + (start + 1));
         } catch (NumberFormatException | ArithmeticException ex) {
             throw error(start, "bad number '" + text + "'");
         }

@@ -29,6 +29,8 @@ final class Program {
     record Instr(Op op, int dst, int a, int b, int n) {}
 
     static final int BLOCK = 256;
+    /** Registers x block stays within 8 MB per worker: a formula of 200,000 nodes would otherwise take 400 MB. */
+    private static final int WORKSPACE_DOUBLES = 1 << 20;
     private static final int PARALLEL_MIN = 1 << 15;
 
     private final int variables;
@@ -44,7 +46,7 @@ final class Program {
         this.code = code;
         this.registers = registers;
         this.outputs = outputs;
-        this.kernel = interpret ? null : Bytecode.generate(this);
+        this.kernel = interpret || code.size() > Bytecode.MAX_INSTRUCTIONS ? null : Bytecode.generate(this);
     }
 
     List<Instr> code() {
@@ -79,12 +81,16 @@ final class Program {
         return variables;
     }
 
+    private int block() {
+        return Math.clamp(WORKSPACE_DOUBLES / Math.max(1, registers), 1, BLOCK);
+    }
+
     /** Registers of one worker for the interpreter: allocate once, reuse for every call (none for generated code). */
     double[][] workspace() {
         if (kernel != null) {
             return new double[0][];
         }
-        double[][] r = new double[registers][BLOCK];
+        double[][] r = new double[registers][block()];
         for (int c = 0; c < constants.length; c++) {
             java.util.Arrays.fill(r[variables + c], constants[c]);
         }
@@ -97,8 +103,9 @@ final class Program {
             kernel.run(in, out, from, to);
             return;
         }
-        for (int start = from; start < to; start += BLOCK) {
-            int n = Math.min(BLOCK, to - start);
+        int block = r.length == 0 ? BLOCK : r[0].length;
+        for (int start = from; start < to; start += block) {
+            int n = Math.min(block, to - start);
             for (int v = 0; v < variables; v++) {
                 System.arraycopy(in[v], start, r[v], 0, n);
             }

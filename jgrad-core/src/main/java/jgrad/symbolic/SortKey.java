@@ -30,6 +30,7 @@ final class SortKey {
         if (a == b) {
             return 0;
         }
+        Budget.spend(1); // deep formulas compare level by level: counted, so that comparing is bounded too
         Split x = split(a), y = split(b);
         int c = compareClass(x.base, y.base);
         if (c == 0) {
@@ -123,9 +124,44 @@ final class SortKey {
     /** One term of a sum seen as a monomial: coefficient (numbers like pi included) and base -> integer power. */
     private record Monomial(Expr term, double coeff, Map<Expr, Long> powers) {}
 
+    /**
+     * A monomial's exponent vector over the sum's bases, sparse: the ranks of its bases, ascending, and their
+     * powers. Compared without walking every base of the sum, which made long sums quadratic to print.
+     */
+    private record Exponents(Monomial monomial, int[] ranks, long[] powers) {
+        static Exponents of(Monomial m, Map<Expr, Integer> rank) {
+            long[][] pairs = m.powers.entrySet().stream().filter(e -> e.getValue() != 0)
+                    .map(e -> new long[] {rank.get(e.getKey()), e.getValue()}).sorted(Comparator.comparingLong(a -> a[0]))
+                    .toArray(long[][]::new);
+            int[] ranks = new int[pairs.length];
+            long[] powers = new long[pairs.length];
+            for (int i = 0; i < pairs.length; i++) {
+                ranks[i] = (int) pairs[i][0];
+                powers[i] = pairs[i][1];
+            }
+            return new Exponents(m, ranks, powers);
+        }
+
+        /** Lex order on the exponent vectors, highest first. */
+        static int compare(Exponents p, Exponents q) {
+            int i = 0, j = 0;
+            while (i < p.ranks.length || j < q.ranks.length) {
+                int rp = i < p.ranks.length ? p.ranks[i] : Integer.MAX_VALUE, rq = j < q.ranks.length ? q.ranks[j] : Integer.MAX_VALUE;
+                long ep = rp <= rq ? p.powers[i++] : 0, eq = rq <= rp ? q.powers[j++] : 0;
+                if (ep != eq) {
+                    return Long.compare(eq, ep);
+                }
+            }
+            return 0;
+        }
+    }
+
     /** The terms of a sum in the order SymPy prints them ({@code Expr.as_ordered_terms}). */
     static List<Expr> printOrder(Add sum) {
-        List<Expr> terms = sum.terms();
+        return ((Operands) sum.terms()).printOrder(() -> computePrintOrder(sum.terms()));
+    }
+
+    private static List<Expr> computePrintOrder(List<Expr> terms) {
         if (terms.size() == 2) { // SymPy's special case: 1 - x and pi - x rather than -x + 1
             Expr number = isNumber(terms.get(0)) ? terms.get(0) : terms.get(1);
             Expr other = number == terms.get(0) ? terms.get(1) : terms.get(0);
@@ -142,18 +178,15 @@ final class SortKey {
             gens.addAll(m.powers.keySet());
             monomials.add(m);
         }
-        List<Expr> order = new ArrayList<>(gens);
-        Comparator<Monomial> byPowers = (p, q) -> {
-            for (Expr g : order) { // lex order on the exponent vectors, highest first
-                int c = Long.compare(q.powers.getOrDefault(g, 0L), p.powers.getOrDefault(g, 0L));
-                if (c != 0) {
-                    return c;
-                }
-            }
-            return 0;
-        };
-        monomials.sort(byPowers.thenComparingDouble(Monomial::coeff).thenComparing(Monomial::term, ORDER));
-        return monomials.stream().map(Monomial::term).toList();
+        Map<Expr, Integer> rank = new HashMap<>();
+        for (Expr g : gens) {
+            rank.put(g, rank.size());
+        }
+        Budget.spendSorting(terms.size());
+        return monomials.stream().map(m -> Exponents.of(m, rank))
+                .sorted(((Comparator<Exponents>) Exponents::compare).thenComparingDouble(e -> e.monomial().coeff())
+                        .thenComparing(e -> e.monomial().term(), ORDER))
+                .map(e -> e.monomial().term()).toList();
     }
 
     private static boolean isNumber(Expr e) {
