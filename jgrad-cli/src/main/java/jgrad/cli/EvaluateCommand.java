@@ -4,9 +4,9 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.Callable;
-import jgrad.cli.data.CsvTable;
-import jgrad.cli.data.Datasets;
+import jgrad.cli.data.Inputs;
 import jgrad.cli.data.Target;
 import jgrad.cli.model.Model;
 import jgrad.cli.model.ModelFile;
@@ -14,12 +14,13 @@ import jgrad.cli.model.Predictor;
 import jgrad.cli.report.Evaluation;
 import jgrad.cli.report.Json;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 @Command(name = "evaluate", mixinStandardHelpOptions = true, sortOptions = false,
         description = "Evaluate a saved model on labelled rows: accuracy, per-class precision/recall/F1 and the confusion matrix, or R², RMSE and MAE.",
-        footer = {"", "Example:", "  jgrad evaluate --model iris.json --data labelled.csv"})
+        footer = {"", "Example:", "  ./jgrad evaluate --model iris.json --data labelled.csv"})
 final class EvaluateCommand implements Callable<Integer> {
     @Spec picocli.CommandLine.Model.CommandSpec spec;
 
@@ -29,31 +30,29 @@ final class EvaluateCommand implements Callable<Integer> {
     String data;
     @Option(names = "--json", description = "print the report as one JSON object (metrics under 'test')")
     boolean json;
+    @Mixin DataOptions options;
 
     @Override
     public Integer call() {
         Model m = ModelFile.read(model);
-        CsvTable table = Datasets.open(data);
-        if (!m.schema().hasTarget(table)) {
-            throw new UserException(table.source() + ": no target column '" + m.schema().target().name() + "' to evaluate against (to predict without labels, use 'jgrad predict')");
-        }
-        Predictor.Predictions p = Predictor.of(m).predict(m.schema().encode(table));
+        Inputs in = Inputs.load(data, m.schema(), m.training(), options.settings(Set.of()), true);
+        Predictor.Predictions p = Predictor.of(m).predict(in.x());
         Evaluation e = m.schema().target() instanceof Target.Classes c
-                ? Evaluation.classes(m.schema().labels(table), p.classes(), c.classes())
-                : Evaluation.values(m.schema().values(table), p.values());
+                ? Evaluation.classes(m.schema().labels(in.table(), in.rows()), p.classes(), c.classes())
+                : Evaluation.values(m.schema().values(in.table(), in.rows()), p.values());
+        in.notes().print(spec.commandLine().getErr(), json);
         PrintWriter o = spec.commandLine().getOut();
         if (json) {
             Map<String, Object> r = new LinkedHashMap<>();
             r.put("model", model.toString());
             r.put("data", data);
-            r.put("rows", table.size());
+            r.put("rows", in.size());
             r.put("test", e.json());
             o.println(Json.line(r));
         } else {
-            o.printf("%s on %s (%d rows)%n%n", model, data, table.size());
+            o.printf("%s on %s (%d rows)%n%n", model, data, in.size());
             e.print(o, "");
         }
         return 0;
     }
-
 }

@@ -34,6 +34,7 @@ public final class Main implements Runnable {
     }
 
     public static void main(String[] args) {
+        StdErr.adopt();
         System.exit(run(new PrintWriter(System.out, true), new PrintWriter(System.err, true), args));
     }
 
@@ -50,7 +51,14 @@ public final class Main implements Runnable {
         for (CommandLine sub : cli.getSubcommands().values()) {
             if (sub.getCommand() instanceof TakesFormula) sub.setUnmatchedOptionsArePositionalParams(true);
         }
-        int code = cli.execute(args);
+        int code;
+        try {
+            code = cli.execute(args);
+        } catch (OutOfMemoryError e) {
+            // the frames that held the memory are gone by now, so there is room to say what happened
+            err.println("jgrad: error: " + Memory.outOfMemory());
+            code = USAGE;
+        }
         out.flush();
         err.flush();
         return code;
