@@ -40,7 +40,7 @@ final class EvaluateCommand implements Callable<Integer> {
         Evaluation e = m.schema().target() instanceof Target.Classes c
                 ? Evaluation.classes(m.schema().labels(in.table(), in.rows()), p.classes(), c.classes())
                 : Evaluation.values(m.schema().values(in.table(), in.rows()), p.values());
-        in.notes().print(spec.commandLine().getErr(), json);
+        in.notes().print(spec.commandLine().getErr(), false);
         PrintWriter o = spec.commandLine().getOut();
         if (json) {
             Map<String, Object> r = new LinkedHashMap<>();

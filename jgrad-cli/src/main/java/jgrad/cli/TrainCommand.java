@@ -129,7 +129,7 @@ final class TrainCommand implements Callable<Integer> {
         table = null; // the columns are encoded now: let their memory go before training
 
         boolean chatty = !quiet && !json;
-        notes.print(spec.commandLine().getErr(), quiet || json);
+        notes.print(spec.commandLine().getErr(), quiet);
         if (chatty) header(o, rows, prepared, settings);
         Training.Result result;
         try (Progress progress = Progress.start(chatty, settings.epochs(), schema.classification())) {

@@ -24,7 +24,7 @@ final class Columns {
 
     /**
      * An ID-like column: text whose every value differs (10 rows or more), or whole numbers that all differ
-     * and either count the rows (0, 1, 2, ...) or sit under a name like {@code customerID}.
+     * under a name like {@code customerID}. (Numbers that merely all differ are what measurements do.)
      */
     static boolean idLike(Column c, boolean categorical) {
         int present = c.size() - c.missing();
@@ -33,15 +33,8 @@ final class Columns {
         if (c.text() > c.numbers() || categorical) {
             return c.hasCodes() && c.levels().size() == present && (named || c.text() > 0);
         }
-        if (c.text() > 0 || c.missing() > 0) return false;
-        boolean counting = true;
-        for (int i = 0; i < c.size(); i++) {
-            double v = c.number(i);
-            if (v != Math.rint(v)) return false;
-            if (v != c.number(0) + i) counting = false;
-        }
-        if (counting) return true;
-        if (!named) return false;
+        if (!named || c.text() > 0 || c.missing() > 0) return false;
+        for (int i = 0; i < c.size(); i++) if (c.number(i) != Math.rint(c.number(i))) return false;
         double[] sorted = new double[c.size()];
         for (int i = 0; i < sorted.length; i++) sorted[i] = c.number(i);
         Arrays.sort(sorted);
