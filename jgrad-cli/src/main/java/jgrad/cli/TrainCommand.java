@@ -123,6 +123,7 @@ final class TrainCommand implements Callable<Integer> {
         Schema schema = Schema.infer(table, new Schema.Roles(target, taskKind, categories, only, DataOptions.columns("--exclude", exclude),
                 missingIndicator, maxCategories), notes);
         settings = resolveLoss(settings, schema);
+        Memory.doing(String.format(java.util.Locale.ROOT, "encoding %s for training (%,d rows -> %,d inputs)", data, table.size(), schema.inputs()));
         Prepared prepared = Prepared.of(table, schema, method, fractions, seed, gaps, missingIndicator, notes);
         int rows = table.size();
         decimalUsed = table.decimal();
@@ -132,6 +133,7 @@ final class TrainCommand implements Callable<Integer> {
         notes.print(spec.commandLine().getErr(), quiet);
         if (chatty) header(o, rows, prepared, settings);
         Training.Result result;
+        Memory.doing("training on " + data);
         try (Progress progress = Progress.start(chatty, settings.epochs(), schema.classification())) {
             result = Training.fit(prepared, settings, progress.shown() || plot != null, progress::epoch);
         }
