@@ -25,6 +25,8 @@ public final class Column {
     private int[] codes;
     private String[] raw;
     private final HashMap<String, Integer> index = new HashMap<>();
+    /** Codes of number cells by their value, so that a number needs no string to find its code. */
+    private final HashMap<Double, Integer> numberIndex = new HashMap<>();
     private final List<String> levels = new ArrayList<>();
     private int size, missing, text;
     private final int[] missingRows = new int[SAMPLES], textRows = new int[SAMPLES];
@@ -35,6 +37,34 @@ public final class Column {
         numbers = new double[capacity];
         codes = new int[capacity];
         raw = keepRaw ? new String[capacity] : null;
+    }
+
+    /** Adds a cell; {@code text} is only read during the call. Plain numbers cost no allocation. */
+    void add(CharSequence chars, Numbers.Decimal decimal) {
+        double v = raw == null ? Numbers.fast(chars, decimal.mark) : Double.NaN;
+        if (Double.isNaN(v)) {
+            String cell = chars.toString();
+            add(cell, Numbers.parse(cell, decimal));
+            return;
+        }
+        if (size == numbers.length) grow();
+        numbers[size] = v;
+        if (codes != null) {
+            Integer code = numberIndex.get(v);
+            if (code == null) {
+                String cell = chars.toString();
+                code = index.get(cell);
+                if (code == null) {
+                    code = levels.size();
+                    levels.add(cell);
+                    index.put(cell, code);
+                }
+                numberIndex.put(v, code);
+            }
+            codes[size] = code;
+            if (levels.size() > CODE_LIMIT && text == 0) dropCodes();
+        }
+        size++;
     }
 
     void add(String cell, double value) {
@@ -78,6 +108,7 @@ public final class Column {
     private void dropCodes() {
         codes = null;
         index.clear();
+        numberIndex.clear();
         levels.clear();
     }
 

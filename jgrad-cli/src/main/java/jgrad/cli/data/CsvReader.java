@@ -26,7 +26,14 @@ final class CsvReader {
     private int line = 1, rowLine;
     private char delimiter;
     private final StringBuilder cell = new StringBuilder();
-    private final List<String> cells = new ArrayList<>();
+    private int count;
+    private Cells sink;
+
+    /** Receives a row's cells one by one; {@code text} is only valid during the call (it is reused). */
+    @FunctionalInterface
+    interface Cells {
+        void cell(int index, CharSequence text);
+    }
 
     CsvReader(String source, Reader in) throws IOException {
         this.source = source;
@@ -76,12 +83,17 @@ final class CsvReader {
         return DELIMITERS[best];
     }
 
-    /** The next row's cells, stripped, or null at the end of the text. */
+    /** The next row's cells as strings, or null at the end of the text. */
     String[] next() throws IOException {
-        cells.clear();
+        List<String> cells = new ArrayList<>();
+        return next((i, text) -> cells.add(text.toString())) < 0 ? null : cells.toArray(String[]::new);
+    }
+
+    /** Passes the next row's cells (stripped) to {@code to}; returns their number, or -1 at the end of the text. */
+    int next(Cells to) throws IOException {
         while (true) {
             int c = peek();
-            if (c == -1) return null;
+            if (c == -1) return -1;
             if (c == '\n' || c == '\r') {
                 endOfLine(c);
                 continue; // a blank line
@@ -89,10 +101,12 @@ final class CsvReader {
             break;
         }
         rowLine = line;
+        sink = to;
+        count = 0;
         while (true) {
             boolean more = readCell();
-            if (cells.size() > MAX_COLUMNS) throw new UserException(source + ":" + rowLine + ": more than " + MAX_COLUMNS + " cells in one row");
-            if (!more) return cells.toArray(String[]::new);
+            if (count > MAX_COLUMNS) throw new UserException(source + ":" + rowLine + ": more than " + MAX_COLUMNS + " cells in one row");
+            if (!more) return count;
         }
     }
 
@@ -136,7 +150,14 @@ final class CsvReader {
                 append((char) c);
             }
         }
-        cells.add(cell.toString().strip());
+        int from = 0, to = cell.length();
+        while (to > 0 && Character.isWhitespace(cell.charAt(to - 1))) to--;
+        while (from < to && Character.isWhitespace(cell.charAt(from))) from++;
+        if (from > 0 || to < cell.length()) {
+            cell.setLength(to);
+            cell.delete(0, from);
+        }
+        sink.cell(count++, cell);
         if (c == delimiter) {
             pos++;
             return true;

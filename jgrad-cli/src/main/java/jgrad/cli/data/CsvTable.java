@@ -144,12 +144,20 @@ public final class CsvTable {
         int[] lines = new int[capacity];
         int n = 0;
         for (int i = 0; i < sample.size(); i++) {
-            lines = add(source, columns, lines, n++, sample.get(i), sampleLines.get(i), header, decimal);
+            lines = line(lines, n++, sampleLines.get(i));
+            String[] cells = sample.get(i);
+            for (int j = 0; j < cells.length; j++) add(source, columns, sampleLines.get(i), j, cells[j], decimal);
         }
         sample.clear();
-        while ((row = csv.next()) != null) {
-            checkWidth(source, csv.rowLine(), row, header);
-            lines = add(source, columns, lines, n++, row, csv.rowLine(), header, decimal);
+        int width = header.size();
+        CsvReader.Cells sink = (j, text) -> {
+            if (j >= width) throw widthError(source, csv.rowLine(), j + 1, width);
+            add(source, columns, csv.rowLine(), j, text, decimal);
+        };
+        int cells;
+        while ((cells = csv.next(sink)) >= 0) {
+            if (cells != width) throw widthError(source, csv.rowLine(), cells, width);
+            lines = line(lines, n++, csv.rowLine());
         }
         for (Column c : columns) c.finish();
         return new CsvTable(source, header, columns, Arrays.copyOf(lines, n), decimal, options.decimal() == null && found != null);
@@ -162,23 +170,26 @@ public final class CsvTable {
         return (int) Math.min(Integer.MAX_VALUE - 16, Math.max(rows, bytes / perRow * 1.02 + 16));
     }
 
-    private static int[] add(String source, Column[] columns, int[] lines, int i, String[] row, int line, List<String> header, Numbers.Decimal decimal) {
+    private static int[] line(int[] lines, int i, int line) {
         if (i == lines.length) lines = Arrays.copyOf(lines, Math.max(16, lines.length + (lines.length >> 1)));
         lines[i] = line;
-        for (int j = 0; j < row.length; j++) {
-            double v = Numbers.parse(row[j], decimal);
-            if (Double.isInfinite(v)) {
-                throw new UserException(source + ":" + line + ": column '" + header.get(j) + "' (" + (j + 1) + "): '" + Text.cell(row[j]) + "' is too large for a number");
-            }
-            columns[j].add(row[j], v);
-        }
         return lines;
     }
 
-    private static void checkWidth(String source, int line, String[] row, List<String> header) {
-        if (row.length != header.size()) {
-            throw new UserException(source + ":" + line + ": " + row.length + " values, but the header has " + header.size() + " columns (a missing or extra delimiter?)");
+    private static void add(String source, Column[] columns, int line, int j, CharSequence cell, Numbers.Decimal decimal) {
+        Column c = columns[j];
+        c.add(cell, decimal);
+        if (c.size() > 0 && Double.isInfinite(c.number(c.size() - 1))) {
+            throw new UserException(source + ":" + line + ": column '" + Text.cell(c.name()) + "' (" + (j + 1) + "): '" + Text.cell(cell.toString()) + "' is too large for a number");
         }
+    }
+
+    private static void checkWidth(String source, int line, String[] row, List<String> header) {
+        if (row.length != header.size()) throw widthError(source, line, row.length, header.size());
+    }
+
+    private static UserException widthError(String source, int line, int cells, int width) {
+        return new UserException(source + ":" + line + ": " + (cells > width ? "more than " + width : cells) + " values, but the header has " + width + " columns (a missing or extra delimiter?)");
     }
 
     private static void checkHeader(String source, List<String> header) {
