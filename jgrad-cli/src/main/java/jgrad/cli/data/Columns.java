@@ -26,20 +26,21 @@ final class Columns {
      * An ID-like column: text whose every value differs (10 rows or more), or whole numbers that all differ
      * under a name like {@code customerID}. (Numbers that merely all differ are what measurements do.)
      */
-    static boolean idLike(Column c, boolean categorical) {
+    static String idLike(Column c, boolean categorical) {
         int present = c.size() - c.missing();
         boolean named = ID_NAME.matcher(c.name()).find();
-        if (present < (named ? 2 : 10)) return false;
+        if (present < (named ? 2 : 10)) return null;
+        String why = String.format(java.util.Locale.ROOT, "all %,d values differ%s", present, named ? ", and the name says ID" : "");
         if (c.text() > c.numbers() || categorical) {
-            return c.hasCodes() && c.levels().size() == present && (named || c.text() > 0);
+            return c.hasCodes() && c.levels().size() == present && (named || c.text() > 0) ? why : null;
         }
-        if (!named || c.text() > 0 || c.missing() > 0) return false;
-        for (int i = 0; i < c.size(); i++) if (c.number(i) != Math.rint(c.number(i))) return false;
+        if (!named || c.text() > 0 || c.missing() > 0) return null;
+        for (int i = 0; i < c.size(); i++) if (c.number(i) != Math.rint(c.number(i))) return null;
         double[] sorted = new double[c.size()];
         for (int i = 0; i < sorted.length; i++) sorted[i] = c.number(i);
         Arrays.sort(sorted);
-        for (int i = 1; i < sorted.length; i++) if (sorted[i] == sorted[i - 1]) return false;
-        return true;
+        for (int i = 1; i < sorted.length; i++) if (sorted[i] == sorted[i - 1]) return null;
+        return why;
     }
 
     /** The error for a column of numbers with a few other cells: the first few of them, by line. */

@@ -66,17 +66,18 @@ public record Schema(List<Feature> features, Target target) {
                 empty.add(name);
                 continue;
             }
-            if (roles.only() == null && Columns.idLike(c, roles.categorical().contains(name))) {
-                ids.add(name);
+            String id = roles.only() == null ? Columns.idLike(c, roles.categorical().contains(name)) : null;
+            if (id != null) {
+                ids.add("'" + Text.cell(name) + "' (" + id + ")");
                 continue;
             }
             boolean categorical = roles.categorical().contains(name) || c.text() > c.numbers();
             if (!categorical && c.text() > 0) throw Columns.notNumbers(t, j);
             features.add(categorical ? Columns.categorical(t, j, roles.maxLevels(), notes) : new Feature.Numeric(name));
         }
+        if (t.decimal() == Numbers.Decimal.COMMA && t.decimalDetected()) notes.note("read the numbers with decimal commas, as the file writes them (--decimal . to change)");
         if (!ids.isEmpty()) {
-            notes.note("left out " + quoted(ids) + ": every value differs or the name says ID, so it identifies rows rather than describes them"
-                    + " (name it in --features to use it anyway)");
+            notes.note("left out " + Text.few(ids, 5) + ": an ID names a row rather than describes it (name it in --features to use it anyway)");
         }
         if (!empty.isEmpty()) notes.note("left out " + quoted(empty) + ": no values at all");
         if (features.isEmpty()) throw new UserException(t.source() + ": no feature columns left to learn from (pick them with --features)");
