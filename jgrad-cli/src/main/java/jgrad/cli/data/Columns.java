@@ -52,10 +52,26 @@ final class Columns {
             more.append(k > 1 ? ", " : "").append("line ").append(t.line(rows[k])).append(" '").append(Text.cell(c.textSample(k))).append('\'');
         }
         String cell = Text.cell(c.textSample(0));
-        String others = c.text() == 1 ? "" : ", nor are " + (c.text() - 1) + " more (" + more + (c.text() > 4 ? ", ..." : "") + ")";
+        String others = c.text() == 1 ? "" : (c.text() == 2 ? ", nor is 1 more (" : ", nor are " + (c.text() - 1) + " more (") + more + (c.text() > 4 ? ", ..." : "") + ")";
         String hint = decimalHint(t, c);
         return new UserException(t.where(rows[0], j) + ": '" + cell + "' is not a number" + others + " (the column's other values are;"
                 + (c.text() == 1 ? " fix the value" : " fix them") + ", or pass --categorical " + Text.cell(c.name()) + hint + ")");
+    }
+
+    /** Text cells that would all be numbers with the other decimal mark: numbers read with the wrong one, not categories. */
+    static boolean numbersInTheOtherMark(CsvTable t, Column c) {
+        if (c.text() == 0) return false;
+        char other = t.decimal() == Numbers.Decimal.DOT ? ',' : '.';
+        for (int k = 0; k < c.textSamples().length; k++) if (Numbers.plain(c.textSample(k), other) == null) return false;
+        return true;
+    }
+
+    static UserException otherMark(CsvTable t, int j) {
+        Column c = t.column(j);
+        String other = t.decimal() == Numbers.Decimal.DOT ? "," : ".";
+        return new UserException(t.where(c.textSamples()[0], j) + ": '" + Text.cell(c.textSample(0)) + "' is not a number with the decimal mark '"
+                + t.decimal().symbol() + "'" + (t.decimalDetected() ? " (as most of the file writes them)" : "") + "; for '" + other + "' pass --decimal " + other
+                + " (or --categorical " + Text.cell(c.name()) + " for categories)");
     }
 
     private static String decimalHint(CsvTable t, Column c) {

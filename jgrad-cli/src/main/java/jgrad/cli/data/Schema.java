@@ -66,6 +66,7 @@ public record Schema(List<Feature> features, Target target) {
                 empty.add(name);
                 continue;
             }
+            if (!roles.categorical().contains(name) && Columns.numbersInTheOtherMark(t, c)) throw Columns.otherMark(t, j);
             String id = roles.only() == null ? Columns.idLike(c, roles.categorical().contains(name)) : null;
             if (id != null) {
                 ids.add("'" + Text.cell(name) + "' (" + id + ")");
