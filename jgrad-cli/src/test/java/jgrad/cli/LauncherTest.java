@@ -89,7 +89,30 @@ class LauncherTest {
      */
     @Test
     void theProgressBarIsDrawnLiveOnATerminal() throws Exception {
-        String command = "JGRAD_JAVA_HOME='" + System.getProperty("java.home") + "' bash '" + launcher + "' train --data iris --epochs 10000000 --patience 0";
+        String tty = whileRunning("train --data iris --epochs 10000000 --patience 0", "/10000000 epochs");
+        assertFalse(tty.contains("WARNING: Using incubator"), tty);
+    }
+
+    /** A file of 40 MB loads with a bar of megabytes, also on the terminal only. */
+    @Test
+    void aLargeFileLoadsWithAProgressBar() throws Exception {
+        StringBuilder row = new StringBuilder();
+        for (int j = 0; j < 99; j++) row.append(j % 10).append(".25,");
+        row.append("1\n");
+        try (var w = Files.newBufferedWriter(dir.resolve("big.csv"))) {
+            for (int j = 0; j < 100; j++) w.write("c" + j + (j < 99 ? "," : "\n"));
+            for (int i = 0; i < 40 * (1 << 20) / row.length(); i++) w.write(row.toString());
+        }
+        String tty = whileRunning("train --data big.csv --epochs 1", "load big.csv");
+        assertTrue(tty.contains(" MB"), tty);
+    }
+
+    /**
+     * Runs the launcher on a pseudo-terminal until {@code shown} appears, then stops it; the process must still be
+     * running then, so what was shown came while it ran, not at its end.
+     */
+    private String whileRunning(String arguments, String shown) throws Exception {
+        String command = "JGRAD_JAVA_HOME='" + System.getProperty("java.home") + "' bash '" + launcher + "' " + arguments;
         Process p = new ProcessBuilder("script", "-qec", command, "/dev/null").directory(dir.toFile()).redirectErrorStream(true).start();
         StringBuffer tty = new StringBuffer();
         Thread reader = new Thread(() -> {
@@ -102,11 +125,11 @@ class LauncherTest {
         });
         reader.start();
         try {
-            long deadline = System.nanoTime() + 60_000_000_000L; // ten million epochs take far longer than this
-            while (!tty.toString().contains("/10000000 epochs") && System.nanoTime() < deadline && p.isAlive()) Thread.sleep(50);
-            assertTrue(tty.toString().contains("/10000000 epochs"), "a frame of the bar while training runs: " + tty);
-            assertTrue(p.isAlive(), "still training");
-            assertFalse(tty.toString().contains("WARNING: Using incubator"), tty.toString());
+            long deadline = System.nanoTime() + 60_000_000_000L; // far longer than the first frame takes, far shorter than the run
+            while (!tty.toString().contains(shown) && System.nanoTime() < deadline && p.isAlive()) Thread.sleep(50);
+            assertTrue(tty.toString().contains(shown), "'" + shown + "' while running: " + tty);
+            assertTrue(p.isAlive(), "still running");
+            return tty.toString();
         } finally {
             p.descendants().forEach(ProcessHandle::destroyForcibly);
             p.destroyForcibly().waitFor();

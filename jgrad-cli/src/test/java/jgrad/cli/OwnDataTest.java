@@ -186,6 +186,14 @@ class OwnDataTest {
     }
 
     @Test
+    void aColumnOfManyNumbersThenTextIsAnErrorNotCategories() throws IOException {
+        StringBuilder s = new StringBuilder("a,y\n");
+        for (int i = 0; i < 1100; i++) s.append(i * 0.5).append(',').append(i % 2).append('\n');
+        for (int i = 0; i < 1200; i++) s.append("t").append(i % 3).append(',').append(i % 2).append('\n');
+        oneLineError(run("train", "--data", file("m.csv", s.toString())), "m.csv:1102: column 'a' (1): 't0' is not a number, nor are 1199 more");
+    }
+
+    @Test
     void controlCharactersInCellsStayOnOneLine() throws IOException {
         CliRun r = run("train", "--data", file("n.csv", "a,b,y\n1,2,x\n3,\"x\ny\u0000z\",y\n4,5,x\n6,7,y\n"));
         assertEquals(2, r.exitCode());

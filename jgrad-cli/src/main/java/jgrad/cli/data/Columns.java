@@ -178,7 +178,7 @@ final class Columns {
             int i = rows == null ? k : rows[k];
             if (c.isMissing(i)) throw new UserException(t.where(i, j) + ": missing target value");
             Integer label = index.get(c.text(i));
-            if (label == null) throw new UserException(t.where(i, j) + ": unknown class '" + Text.cell(c.text(i)) + "' (the model knows: " + Text.few(classes.classes().stream().map(Text::cell).toList(), 10) + ")");
+            if (label == null) throw new UserException(t.where(i, j) + ": unknown class '" + Text.cell(c.text(i)) + "' (the model knows: " + Text.few(classes.classes().stream().map(Text::cell).toList(), 8) + ")");
             y[k] = label;
         }
         return y;

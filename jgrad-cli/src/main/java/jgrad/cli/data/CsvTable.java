@@ -235,7 +235,7 @@ public final class CsvTable {
     /** Index of a column by name, or a one-line error listing (a few of) the names there are. */
     public int column(String name, String flag) {
         int j = header.indexOf(name);
-        if (j < 0) throw new UserException(flag + ": no column '" + Text.cell(name) + "' in " + source + " (columns: " + Text.few(header.stream().map(Text::cell).toList(), 12) + ")");
+        if (j < 0) throw new UserException(flag + ": no column '" + Text.cell(name) + "' in " + source + " (columns: " + Text.few(header.stream().map(Text::cell).toList(), 8) + ")");
         return j;
     }
 

@@ -73,7 +73,8 @@ public record Schema(List<Feature> features, Target target) {
                 continue;
             }
             boolean categorical = roles.categorical().contains(name) || c.text() > c.numbers();
-            if (!categorical && c.text() > 0) throw Columns.notNumbers(t, j);
+            // a column that began with over a thousand different numbers kept no text for them: it cannot turn categorical
+            if (c.text() > 0 && (!categorical || !c.hasCodes())) throw Columns.notNumbers(t, j);
             features.add(categorical ? Columns.categorical(t, j, roles.maxLevels(), notes) : new Feature.Numeric(name));
         }
         if (t.decimal() == Numbers.Decimal.COMMA && t.decimalDetected()) notes.note("read the numbers with decimal commas, as the file writes them (--decimal . to change)");
