@@ -185,6 +185,17 @@ class OwnDataTest {
         assertTrue(r.err().contains("column 'city' has 2,010 categories: kept the 100 most frequent"), r.err());
     }
 
+    /** Once one line of ~10,000 characters listing every known ID; now a handful and a count. */
+    @Test
+    void anUnknownCategoryErrorListsAHandfulOfTheKnownOnes() throws IOException {
+        StringBuilder s = new StringBuilder("shop,n,y\n");
+        for (int i = 0; i < 2000; i++) s.append("shop-").append(i % 500).append(',').append(i % 7).append(',').append(i % 2).append('\n');
+        Path model = dir.resolve("m.json");
+        assertEquals(0, run("train", "--data", file("s.csv", s.toString()), "--max-categories", 1000, "--epochs", 1, "--out", model).exitCode());
+        CliRun r = run("predict", "--model", model, "--data", file("n.csv", "shop,n\nshop-new,3\n"), "--unknown", "error");
+        oneLineError(r, "n.csv:2: column 'shop' (1): unknown category 'shop-new' (known: shop-0, shop-1, shop-10, shop-100, shop-101, shop-102, shop-103, shop-104 and 492 more; without --unknown error it would set no indicator)");
+    }
+
     @Test
     void aColumnOfManyNumbersThenTextIsAnErrorNotCategories() throws IOException {
         StringBuilder s = new StringBuilder("a,y\n");

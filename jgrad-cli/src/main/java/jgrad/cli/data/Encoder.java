@@ -66,7 +66,7 @@ public final class Encoder {
                             row[at + cat.categories().size()] = 1; // rare in training, or new: the pooled input
                         } else if (policy.refuseUnknown()) {
                             throw new UserException(t.where(i, columns[k]) + ": unknown category '" + Text.cell(value) + "' (known: "
-                                    + Text.few(cat.categories().stream().map(Text::cell).toList(), 8) + "; without --unknown error such a cell sets no indicator)");
+                                    + Text.few(cat.categories().stream().map(Text::cell).toList(), 8) + "; without --unknown error it would set no indicator)");
                         } else {
                             unknown.add(t, i, columns[k], value);
                         }
