@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import jgrad.cli.data.Inputs;
+import jgrad.cli.data.Notes;
 import jgrad.cli.data.Target;
 import jgrad.cli.model.Model;
 import jgrad.cli.model.ModelFile;
@@ -36,21 +37,30 @@ final class EvaluateCommand implements Callable<Integer> {
     public Integer call() {
         Model m = ModelFile.read(model);
         Inputs in = Inputs.load(data, m.schema(), m.training(), options.settings(Set.of()), true);
-        Predictor.Predictions p = Predictor.of(m).predict(in.x());
+        boolean classes = m.schema().classification();
+        int[] labels = classes ? m.schema().labels(in.table(), in.rows()) : null;
+        double[] values = classes ? null : m.schema().values(in.table(), in.rows());
+        double[][] x = in.scaled(m.scaler());
+        Notes notes = in.notes();
+        int rows = in.size();
+        long cells = (long) x.length * m.schema().features().size();
+        in = null; // the file is read: let its columns go before the network's tensors take their memory
+        Memory.tableDropped(cells);
+        Predictor.Predictions p = Predictor.of(m).predictScaled(x);
         Evaluation e = m.schema().target() instanceof Target.Classes c
-                ? Evaluation.classes(m.schema().labels(in.table(), in.rows()), p.classes(), c.classes())
-                : Evaluation.values(m.schema().values(in.table(), in.rows()), p.values());
-        in.notes().print(spec.commandLine().getErr(), false);
+                ? Evaluation.classes(labels, p.classes(), c.classes())
+                : Evaluation.values(values, p.values());
+        notes.print(spec.commandLine().getErr(), false);
         PrintWriter o = spec.commandLine().getOut();
         if (json) {
             Map<String, Object> r = new LinkedHashMap<>();
             r.put("model", model.toString());
             r.put("data", data);
-            r.put("rows", in.size());
+            r.put("rows", rows);
             r.put("test", e.json());
             o.println(Json.line(r));
         } else {
-            o.printf("%s on %s (%d rows)%n%n", model, data, in.size());
+            o.printf("%s on %s (%d rows)%n%n", model, data, rows);
             e.print(o, "");
         }
         return 0;

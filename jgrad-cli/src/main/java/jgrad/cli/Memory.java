@@ -41,4 +41,15 @@ public final class Memory {
         if (n >= 1L << 30) return String.format(Locale.ROOT, "%.1f GB", n / (double) (1L << 30));
         return String.format(Locale.ROOT, "%d MB", Math.max(1, n >> 20));
     }
+
+    /** Tables with this many cells are worth a full collection once they are dropped. */
+    static final long BIG_TABLE = 4_000_000;
+
+    /**
+     * Called once a big table has been encoded and dropped: it sits in the old generation, which only a full
+     * collection empties, so collect now, once, rather than let the heap grow past the table and the tensors built next.
+     */
+    public static void tableDropped(long cells) {
+        if (cells >= BIG_TABLE) System.gc();
+    }
 }

@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import jgrad.cli.data.Inputs;
+import jgrad.cli.data.Notes;
 import jgrad.cli.data.Numbers;
 import jgrad.cli.data.Target;
 import jgrad.cli.model.Model;
@@ -57,15 +58,20 @@ final class PredictCommand implements Callable<Integer> {
         Set<String> kept = DataOptions.columns("--keep", keep);
         Model m = ModelFile.read(model);
         Inputs in = Inputs.load(data, m.schema(), m.training(), options.settings(kept), false);
-        Predictor.Predictions p = Predictor.of(m).predict(in.x());
+        String[][] keptText = in.kept(List.copyOf(kept));
+        double[][] x = in.scaled(m.scaler());
+        Notes notes = in.notes();
+        long cells = (long) x.length * m.schema().features().size();
+        in = null; // the file is read: let its columns go before the network's tensors take their memory
+        Memory.tableDropped(cells);
+        Predictor.Predictions p = Predictor.of(m).predictScaled(x);
         Target target = m.schema().target();
         List<String> header = new ArrayList<>(kept);
         header.add(target.name());
         if (target instanceof Target.Classes c) c.classes().forEach(k -> header.add("p_" + k));
         List<List<Object>> rows = new ArrayList<>();
-        for (int i = 0; i < in.size(); i++) {
-            List<Object> row = new ArrayList<>();
-            for (String k : kept) row.add(in.table().text(in.row(i), in.table().column(k, "--keep")));
+        for (int i = 0; i < x.length; i++) {
+            List<Object> row = new ArrayList<>(List.of((Object[]) keptText[i]));
             if (target instanceof Target.Classes c) {
                 row.add(c.classes().get(p.classes()[i]));
                 for (double v : p.probabilities()[i]) row.add(json ? (Object) round(v) : probability(v));
@@ -80,13 +86,13 @@ final class PredictCommand implements Callable<Integer> {
             Map<String, Object> r = new LinkedHashMap<>();
             r.put("model", model.toString());
             r.put("data", data);
-            r.put("rows", in.size());
+            r.put("rows", x.length);
             r.put("predictions", rows.stream().map(row -> {
                 Map<String, Object> o = new LinkedHashMap<>();
                 for (int k = 0; k < header.size(); k++) o.put(header.get(k), row.get(k));
                 return o;
             }).toList());
-            if (!in.notes().warnings().isEmpty()) r.put("warnings", in.notes().warnings());
+            if (!notes.warnings().isEmpty()) r.put("warnings", notes.warnings());
             bytes.write((Json.line(r) + "\n").getBytes(StandardCharsets.UTF_8));
         } else {
             try (var w = new OutputStreamWriter(bytes, StandardCharsets.UTF_8); var csv = new CSVPrinter(w, CSVFormat.DEFAULT.builder().setRecordSeparator('\n').get())) {
@@ -94,14 +100,14 @@ final class PredictCommand implements Callable<Integer> {
                 for (List<Object> row : rows) csv.printRecord(row);
             }
         }
-        in.notes().print(spec.commandLine().getErr(), false);
+        notes.print(spec.commandLine().getErr(), false);
         if (out == null) {
             PrintWriter o = spec.commandLine().getOut();
             o.print(bytes.toString(StandardCharsets.UTF_8));
             o.flush();
         } else {
             AtomicFile.write(out, s -> bytes.writeTo(s));
-            spec.commandLine().getErr().println("wrote " + in.size() + " predictions to " + out);
+            spec.commandLine().getErr().println("wrote " + x.length + " predictions to " + out);
         }
         return 0;
     }

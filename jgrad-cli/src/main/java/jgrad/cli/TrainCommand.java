@@ -129,9 +129,7 @@ final class TrainCommand implements Callable<Integer> {
         decimalUsed = table.decimal();
         long cells = (long) rows * schema.features().size();
         table = null; // the columns are encoded now: let their memory go before training
-        // a big table has moved to the old generation, which only a full collection empties: do it once, now, rather than
-        // let the heap grow past the table and the tensors that training builds next
-        if (cells >= 4_000_000) System.gc();
+        Memory.tableDropped(cells);
 
         boolean chatty = !quiet && !json;
         notes.print(spec.commandLine().getErr(), quiet);

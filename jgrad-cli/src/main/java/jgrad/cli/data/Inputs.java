@@ -72,6 +72,26 @@ public record Inputs(CsvTable table, int[] rows, double[][] x, Notes notes) {
         return x.length;
     }
 
+    /** The inputs scaled with the model's scaler, in place: a second copy of a big file's rows would double its memory. */
+    public double[][] scaled(jgrad.data.Scaler scaler) {
+        scaleInPlace(x, scaler);
+        return x;
+    }
+
+    /** {@code (x - offset) / scale} row by row, as {@link jgrad.data.Scaler#transform} computes it, without a copy. */
+    static void scaleInPlace(double[][] x, jgrad.data.Scaler scaler) {
+        double[] offset = scaler.offset(), scale = scaler.scale();
+        for (double[] row : x) for (int j = 0; j < row.length; j++) row[j] = (row[j] - offset[j]) / scale[j];
+    }
+
+    /** The text of the kept columns, row by row, so that the table itself can go before predicting. */
+    public String[][] kept(java.util.List<String> columns) {
+        int[] j = columns.stream().mapToInt(c -> table.column(c, "--keep")).toArray();
+        String[][] out = new String[size()][j.length];
+        for (int k = 0; k < size(); k++) for (int c = 0; c < j.length; c++) out[k][c] = table.text(row(k), j[c]);
+        return out;
+    }
+
     /** Row index in the table of the k-th input. */
     public int row(int k) {
         return rows == null ? k : rows[k];

@@ -101,8 +101,7 @@ public record Prepared(Schema schema, Scaler scaler, Part train, Part validation
     /** Scales a part's inputs in place (each row belongs to one part) and, for regression, its target. */
     private Part scaled(Part p) {
         double[] v = p.values() == null ? null : Arrays.stream(p.values()).map(this::scaleTarget).toArray();
-        double[] offset = scaler.offset(), scale = scaler.scale();
-        for (double[] row : p.x()) for (int j = 0; j < row.length; j++) row[j] = (row[j] - offset[j]) / scale[j];
+        Inputs.scaleInPlace(p.x(), scaler);
         return new Part(p.x(), p.labels(), v, p.rows());
     }
 
