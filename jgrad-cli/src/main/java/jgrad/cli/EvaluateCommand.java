@@ -31,7 +31,7 @@ final class EvaluateCommand implements Callable<Integer> {
     String data;
     @Option(names = "--json", description = "print the report as one JSON object (metrics under 'test')")
     boolean json;
-    @Mixin DataOptions options;
+    @Mixin DataOptions.ForModel options;
 
     @Override
     public Integer call() {

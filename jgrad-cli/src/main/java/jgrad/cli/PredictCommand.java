@@ -49,7 +49,7 @@ final class PredictCommand implements Callable<Integer> {
     Integer precision;
     @Option(names = "--json", description = "one JSON object instead of CSV: {\"model\", \"data\", \"rows\", \"predictions\": [{column: value}, ...]}")
     boolean json;
-    @Mixin DataOptions options;
+    @Mixin DataOptions.ForModel options;
 
     @Override
     public Integer call() throws IOException {

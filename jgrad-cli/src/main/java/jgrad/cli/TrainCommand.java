@@ -55,12 +55,9 @@ final class TrainCommand implements Callable<Integer> {
     String categorical = "";
     @Option(names = "--exclude", paramLabel = "COLUMNS", description = "leave these columns out (ID-like columns are left out on their own, with a note)")
     String exclude = "";
-    @Option(names = "--missing", paramLabel = "HOW", description = "gaps in the features: impute (median or most frequent value of the training rows), drop (the rows) or error (default: ${DEFAULT-VALUE})")
-    String missing = "impute";
     @Option(names = "--missing-indicator", description = "add a 0/1 input per column with gaps: 'this value was missing'")
     boolean missingIndicator;
-    @Option(names = "--decimal", paramLabel = "MARK", description = "decimal mark of the numbers: '.', ',' or auto (default: ${DEFAULT-VALUE}: detected from the file)")
-    String decimal = "auto";
+    @picocli.CommandLine.Mixin DataOptions reading;
     @Option(names = "--max-categories", paramLabel = "N", description = "categories kept per column; the rarer ones share one 'other' input (default: ${DEFAULT-VALUE})")
     int maxCategories = Schema.MAX_LEVELS;
     @Option(names = "--split", paramLabel = "TRAIN,VAL,TEST", description = "fractions of the rows (default: ${DEFAULT-VALUE}); stratified for classes")
@@ -111,8 +108,8 @@ final class TrainCommand implements Callable<Integer> {
         if (out != null) AtomicFile.checkWritable(out, "--out");
         if (plot != null) AtomicFile.checkWritableDirectory(plot, "--plot");
 
-        Gaps.Missing gaps = Flags.choice("--missing", missing, Gaps.Missing.class);
-        Numbers.Decimal mark = Inputs.decimal(decimal);
+        Gaps.Missing gaps = Flags.choice("--missing", reading.missing, Gaps.Missing.class);
+        Numbers.Decimal mark = Inputs.decimal(reading.decimal);
         Flags.atLeast(spec, "--max-categories", maxCategories, 1);
         Set<String> categories = DataOptions.columns("--categorical", categorical);
         Set<String> only = features == null ? null : DataOptions.columns("--features", features);
