@@ -11,8 +11,9 @@ import java.nio.file.StandardOpenOption;
 /**
  * Writes a file so that readers see either the old content or the complete new one: the bytes
  * go to a temporary file in the same directory (same file system), which is then renamed over
- * the target in one step. An interrupted run leaves at most a stray {@code .tmp} file, never a
- * half-written model or picture.
+ * the target in one step. A run killed mid-write (kill -9) leaves a half-written temporary file, never a
+ * half-written model or picture; that file's name carries the writer's process id
+ * ({@code .model.json.jgrad-4711.tmp}), so the next save to the same target removes it once that process is gone.
  */
 public final class AtomicFile {
     private AtomicFile() {}
@@ -23,12 +24,15 @@ public final class AtomicFile {
         void write(OutputStream out) throws IOException;
     }
 
+    private static final String MARK = ".jgrad-";
+
     public static void write(Path target, Writer writer) {
         Path dir = target.toAbsolutePath().getParent();
         Path tmp = null;
         try {
+            removeLeftovers(dir, target.getFileName().toString());
             // not createTempFile: that makes the file owner-only (0600); a model or chart should get the usual permissions
-            tmp = dir.resolve("." + target.getFileName() + "." + Long.toHexString(System.nanoTime()) + ".tmp");
+            tmp = dir.resolve("." + target.getFileName() + MARK + ProcessHandle.current().pid() + "-" + Long.toHexString(System.nanoTime()) + ".tmp");
             try (OutputStream out = Files.newOutputStream(tmp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
                 writer.write(out);
             }
@@ -46,6 +50,25 @@ public final class AtomicFile {
                 } catch (IOException ignored) {
                     // best effort: the target is already complete or untouched
                 }
+            }
+        }
+    }
+
+    /** Temporary files of earlier saves to {@code name} whose process has ended: killed before it could clean up. */
+    static void removeLeftovers(Path dir, String name) throws IOException {
+        String prefix = "." + name + MARK;
+        try (var files = Files.newDirectoryStream(dir, f -> f.getFileName().toString().startsWith(prefix) && f.getFileName().toString().endsWith(".tmp"))) {
+            for (Path f : files) {
+                String rest = f.getFileName().toString().substring(prefix.length());
+                int dash = rest.indexOf('-');
+                long pid;
+                try {
+                    pid = Long.parseLong(dash < 0 ? rest : rest.substring(0, dash));
+                } catch (NumberFormatException e) {
+                    continue; // not ours
+                }
+                boolean running = pid == ProcessHandle.current().pid() || ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false);
+                if (!running) Files.deleteIfExists(f);
             }
         }
     }

@@ -5,9 +5,10 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.Callable;
-import jgrad.cli.data.CsvTable;
-import jgrad.cli.data.Datasets;
+import jgrad.cli.data.Inputs;
+import jgrad.cli.data.Notes;
 import jgrad.cli.data.Target;
 import jgrad.cli.model.Model;
 import jgrad.cli.model.ModelFile;
@@ -15,12 +16,13 @@ import jgrad.cli.model.Predictor;
 import jgrad.cli.report.Evaluation;
 import jgrad.cli.report.Json;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 @Command(name = "evaluate", mixinStandardHelpOptions = true, sortOptions = false,
         description = "Evaluate a saved model on labelled rows: accuracy, per-class precision/recall/F1 and the confusion matrix, or R², RMSE and MAE.",
-        footer = {"", "Example:", "  jgrad evaluate --model iris.json --data labelled.csv"})
+        footer = {"", "Example:", "  ./jgrad evaluate --model iris.json --data labelled.csv"})
 final class EvaluateCommand implements Callable<Integer> {
     @Spec picocli.CommandLine.Model.CommandSpec spec;
 
@@ -30,31 +32,38 @@ final class EvaluateCommand implements Callable<Integer> {
     String data;
     @Option(names = "--json", description = "print the report as one JSON object (metrics under 'test')")
     boolean json;
+    @Mixin DataOptions.ForModel options;
 
     @Override
     public Integer call() {
         Model m = ModelFile.read(model);
-        CsvTable table = Datasets.open(data);
-        if (!m.schema().hasTarget(table)) {
-            throw new UserException(table.source() + ": no target column '" + m.schema().target().name() + "' to evaluate against (to predict without labels, use 'jgrad predict')");
-        }
-        Mlp.Predictions p = Predictor.of(m).predict(m.schema().encode(table));
+        Inputs in = Inputs.load(data, m.schema(), m.training(), options.settings(Set.of()), true);
+        boolean classes = m.schema().classification();
+        int[] labels = classes ? m.schema().labels(in.table(), in.rows()) : null;
+        double[] values = classes ? null : m.schema().values(in.table(), in.rows());
+        double[][] x = in.scaled(m.scaler());
+        Notes notes = in.notes();
+        int rows = in.size();
+        long cells = (long) x.length * m.schema().features().size();
+        in = null; // the file is read: let its columns go before the network's tensors take their memory
+        Memory.tableDropped(cells);
+        Mlp.Predictions p = Predictor.of(m).predictScaled(x);
         Evaluation e = m.schema().target() instanceof Target.Classes c
-                ? Evaluation.classes(m.schema().labels(table), p.classes(), c.classes())
-                : Evaluation.values(m.schema().values(table), p.values());
+                ? Evaluation.classes(labels, p.classes(), c.classes())
+                : Evaluation.values(values, p.values());
+        notes.print(spec.commandLine().getErr(), false);
         PrintWriter o = spec.commandLine().getOut();
         if (json) {
             Map<String, Object> r = new LinkedHashMap<>();
             r.put("model", model.toString());
             r.put("data", data);
-            r.put("rows", table.size());
+            r.put("rows", rows);
             r.put("test", e.json());
             o.println(Json.line(r));
         } else {
-            o.printf("%s on %s (%d rows)%n%n", model, data, table.size());
+            o.printf("%s on %s (%d rows)%n%n", model, data, rows);
             e.print(o, "");
         }
         return 0;
     }
-
 }

@@ -62,7 +62,7 @@ final class ExplainCommand implements Callable<Integer> {
         if (values.length != m.schema().features().size()) {
             throw new UserException("--input: " + values.length + " values, but the model reads " + m.schema().features().size() + " columns: " + names(m));
         }
-        CsvTable row = new CsvTable("--input", m.schema().features().stream().map(f -> f.name()).toList(), List.<String[]>of(values), List.of(1));
+        CsvTable row = CsvTable.ofRows("--input", m.schema().features().stream().map(f -> f.name()).toList(), List.<String[]>of(values));
         double[] x = m.scaler().transform(m.schema().encode(row))[0];
         double[] y;
         String className = null;

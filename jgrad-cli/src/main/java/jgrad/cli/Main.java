@@ -37,6 +37,7 @@ public final class Main implements Runnable {
     }
 
     public static void main(String[] args) {
+        StdErr.adopt();
         System.exit(run(new PrintWriter(System.out, true), new PrintWriter(System.err, true), args));
     }
 
@@ -57,7 +58,14 @@ public final class Main implements Runnable {
         Threads threads = new Threads();
         threads.addTo(cli);
         cli.setExecutionStrategy(threads::execute);
-        int code = cli.execute(args);
+        int code;
+        try {
+            code = cli.execute(args);
+        } catch (OutOfMemoryError e) {
+            // the frames that held the memory are gone by now, so there is room to say what happened
+            err.println("jgrad: error: " + Memory.outOfMemory());
+            code = USAGE;
+        }
         out.flush();
         err.flush();
         return code;

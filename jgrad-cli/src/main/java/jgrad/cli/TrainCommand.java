@@ -12,6 +12,10 @@ import java.util.Set;
 import java.util.concurrent.Callable;
 import jgrad.cli.data.CsvTable;
 import jgrad.cli.data.Datasets;
+import jgrad.cli.data.Gaps;
+import jgrad.cli.data.Inputs;
+import jgrad.cli.data.Notes;
+import jgrad.cli.data.Numbers;
 import jgrad.cli.data.Prepared;
 import jgrad.cli.data.Schema;
 import jgrad.cli.data.Target;
@@ -40,8 +44,9 @@ import picocli.CommandLine.Spec;
 @Command(name = "train", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Train a network on a CSV file or a bundled data set, report on the held-out test rows.",
                 "With no options: one hidden layer of 64 ReLU units on the bundled digits (8x8 images of hand-written digits)."},
-        footer = {"", "Examples:", "  jgrad train", "  jgrad train --data iris --layers 16 --plot plots",
-                "  jgrad train --data houses.csv --target price --out model.json"})
+        footer = {"", "Examples:", "  ./jgrad train", "  ./jgrad train --data iris --layers 16 --plot plots",
+                "  ./jgrad train --data houses.csv --target price --out model.json",
+                "  ./jgrad train --data churn.csv --target Churn --missing-indicator --out churn.json"})
 final class TrainCommand implements Callable<Integer> {
     @Spec picocli.CommandLine.Model.CommandSpec spec;
 
@@ -55,6 +60,13 @@ final class TrainCommand implements Callable<Integer> {
     String task = "auto";
     @Option(names = "--categorical", paramLabel = "COLUMNS", description = "treat these numeric-looking columns as categories (one-hot)")
     String categorical = "";
+    @Option(names = "--exclude", paramLabel = "COLUMNS", description = "leave these columns out (ID-like columns are left out on their own, with a note)")
+    String exclude = "";
+    @Option(names = "--missing-indicator", description = "add a 0/1 input per column with gaps: 'this value was missing'")
+    boolean missingIndicator;
+    @picocli.CommandLine.Mixin DataOptions reading;
+    @Option(names = "--max-categories", paramLabel = "N", description = "categories kept per column; the rarer ones share one 'other' input (default: ${DEFAULT-VALUE})")
+    int maxCategories = Schema.MAX_LEVELS;
     @Option(names = "--split", paramLabel = "TRAIN,VAL,TEST", description = "fractions of the rows (default: ${DEFAULT-VALUE}); stratified for classes")
     String split = "0.7,0.15,0.15";
     @Option(names = "--scale", paramLabel = "HOW", description = "standard|minmax|none, fitted on the training rows (default: ${DEFAULT-VALUE})")
@@ -105,6 +117,8 @@ final class TrainCommand implements Callable<Integer> {
             description = "watch the training in the browser (jgrad studio's page) on PORT (default: any free port); the page stays up until Ctrl-C")
     Integer live;
 
+    private Numbers.Decimal decimalUsed;
+
     @Override
     public Integer call() {
         PrintWriter o = spec.commandLine().getOut();
@@ -116,17 +130,31 @@ final class TrainCommand implements Callable<Integer> {
         if (out != null) AtomicFile.checkWritable(out, "--out");
         if (plot != null) AtomicFile.checkWritableDirectory(plot, "--plot");
 
-        CsvTable table = Datasets.open(data);
-        Set<String> categories = Set.of(Flags.list("--categorical", categorical, "column names", s -> s, String[]::new));
-        Set<String> only = features == null ? null : new java.util.LinkedHashSet<>(List.of(Flags.list("--features", features, "column names", s -> s, String[]::new)));
+        Gaps.Missing gaps = Flags.choice("--missing", reading.missing, Gaps.Missing.class);
+        Numbers.Decimal mark = Inputs.decimal(reading.decimal);
+        Flags.atLeast(spec, "--max-categories", maxCategories, 1);
+        Set<String> categories = DataOptions.columns("--categorical", categorical);
+        Set<String> only = features == null ? null : DataOptions.columns("--features", features);
         if (only != null && only.isEmpty()) throw Flags.bad("--features", features, "one or more column names");
-        Schema schema = Schema.infer(table, target, taskKind, categories, only);
+
+        CsvTable table = Datasets.open(data, new CsvTable.Options(mark, Numbers.Decimal.DOT, Set.of(), !quiet && !json));
+        Notes notes = new Notes();
+        Schema schema = Schema.infer(table, new Schema.Roles(target, taskKind, categories, only, DataOptions.columns("--exclude", exclude),
+                missingIndicator, maxCategories), notes);
         settings = resolveLoss(settings, schema);
-        Prepared prepared = Prepared.of(table, schema, method, fractions, seed);
+        Memory.doing(String.format(java.util.Locale.ROOT, "encoding %s for training (%,d rows -> %,d inputs)", data, table.size(), schema.inputs()));
+        Prepared prepared = Prepared.of(table, schema, method, fractions, seed, gaps, missingIndicator, notes);
+        int rows = table.size();
+        decimalUsed = table.decimal();
+        long cells = (long) rows * schema.features().size();
+        table = null; // the columns are encoded now: let their memory go before training
+        Memory.tableDropped(cells);
 
         boolean chatty = !quiet && !json;
-        if (chatty) header(o, table, prepared, settings);
+        notes.print(spec.commandLine().getErr(), quiet);
+        if (chatty) header(o, rows, prepared, settings);
         Mlp.Result result;
+        Memory.doing("training on " + data);
         LiveRun liveRun = live == null ? null : LiveRun.serve(live, data, prepared, settings, spec.commandLine().getErr());
         try (Progress progress = Progress.start(chatty, settings.epochs(), schema.classification()).showingRate(settings.schedule() != null)) {
             java.util.function.Consumer<Mlp.Epoch> onEpoch = liveRun == null ? progress::epoch : e -> { progress.epoch(e); liveRun.epoch(e); };
@@ -144,6 +172,8 @@ final class TrainCommand implements Callable<Integer> {
         double samplesPerSecond = prepared.train().size() * (double) result.epochs().size() / result.seconds();
         if (json) {
             Map<String, Object> report = jsonReport(prepared, settings, result, evaluation, samplesPerSecond);
+            if (!notes.notes().isEmpty()) report.put("notes", notes.notes());
+            if (!notes.warnings().isEmpty()) report.put("warnings", notes.warnings());
             if (test != prepared.test()) report.put("evaluated_on", "train"); // --split with no test rows
             o.println(Json.line(report));
         } else {
@@ -251,6 +281,7 @@ final class TrainCommand implements Callable<Integer> {
     private Map<String, Object> trainingNote(Mlp.Settings s) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("data", data);
+        if (decimalUsed == Numbers.Decimal.COMMA) m.put("decimal", decimalUsed.symbol());
         m.put("hidden", s.hidden());
         Activation act = plainActivation != null ? plainActivation : activation(s).orElse(null);
         if (act != null) m.put("activation", act.name());
@@ -270,10 +301,10 @@ final class TrainCommand implements Callable<Integer> {
         return m;
     }
 
-    private void header(PrintWriter o, CsvTable table, Prepared p, Mlp.Settings s) {
+    private void header(PrintWriter o, int rows, Prepared p, Mlp.Settings s) {
         Schema schema = p.schema();
         String what = schema.target() instanceof Target.Classes c ? c.classes().size() + " classes" : "a number";
-        o.printf("data      %s: %d rows, %d feature columns -> %d inputs; target '%s' (%s)%n", data, table.size(), schema.features().size(),
+        o.printf("data      %s: %d rows, %d feature columns -> %d inputs; target '%s' (%s)%n", data, rows, schema.features().size(),
                 schema.inputs(), schema.target().name(), what);
         o.printf("split     %d train / %d validation / %d test%s, seed %d; %s scaling fitted on train%n", p.train().size(), p.validation().size(),
                 p.test().size(), schema.classification() ? " (stratified)" : "", seed, Flags.label(p.scaler().method()));

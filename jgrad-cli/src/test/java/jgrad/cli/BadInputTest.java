@@ -68,8 +68,8 @@ class BadInputTest {
 
     @Test
     void missingValueNamesLineAndColumn() throws IOException {
-        expectError("a,b,y\n1,2,x\n3,,y\n5,6,y\n", "data.csv:3: column 'b' (2): missing value");
-        assertTrue(trainFails("a,b,y\n1,2,x\n3,4,NA\n5,6,y\n").contains("data.csv:3: column 'y' (3): missing value 'NA'"));
+        expectError("a,b,y\n1,2,x\n3,,y\n5,6,y\n", "data.csv: missing values in column 'b' 1 (line 3); fill them in, or pass --missing impute", "--missing", "error");
+        expectError("a,b,y\n1,2,x\n3,n/a,y\n5,NA,y\n", "data.csv: missing values in column 'b' 2 (lines 3, 4)", "--missing", "error");
     }
 
     @Test

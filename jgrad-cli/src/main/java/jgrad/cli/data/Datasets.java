@@ -17,6 +17,11 @@ public final class Datasets {
 
     /** A bundled name (when no file of that name exists here), else a path. */
     public static CsvTable open(String nameOrPath) {
+        return open(nameOrPath, CsvTable.Options.DEFAULT);
+    }
+
+    /** As {@link #open(String)}, reading a file with the given options. */
+    public static CsvTable open(String nameOrPath, CsvTable.Options options) {
         if (BUNDLED.contains(nameOrPath) && !Files.exists(Path.of(nameOrPath))) {
             InputStream in = Datasets.class.getResourceAsStream(nameOrPath + ".csv");
             if (in == null) throw new IllegalStateException("bundled data set missing from the jar: " + nameOrPath);
@@ -26,6 +31,6 @@ public final class Datasets {
         if (!Files.exists(path)) {
             throw new UserException(nameOrPath + ": no such file (bundled data sets: " + String.join(", ", BUNDLED) + ")");
         }
-        return CsvTable.read(path);
+        return CsvTable.read(path, options);
     }
 }

@@ -1,14 +1,17 @@
 package jgrad.cli.data;
 
 import java.util.Arrays;
+import java.util.List;
+import jgrad.cli.Text;
 import jgrad.cli.UserException;
 import jgrad.data.Scaler;
 import jgrad.data.Split;
 
 /**
- * A table made ready for training: encoded, split (stratified for classes), and scaled with
- * parameters fitted on the training part only. For regression the target is standardised the
- * same way and {@link Target.Values} remembers how to map predictions back.
+ * A table made ready for training: rows without a target left out, gaps filled (or their rows dropped),
+ * encoded, split (stratified for classes), and scaled with parameters fitted on the training part only.
+ * For regression the target is standardised the same way and {@link Target.Values} remembers how to map
+ * predictions back.
  */
 public record Prepared(Schema schema, Scaler scaler, Part train, Part validation, Part test) {
 
@@ -25,22 +28,33 @@ public record Prepared(Schema schema, Scaler scaler, Part train, Part validation
     }
 
     public static Prepared of(CsvTable t, Schema schema, Scaler.Method method, double[] fractions, long seed) {
-        double[][] x = schema.encode(t);
-        int[] labels = schema.classification() ? schema.labels(t) : null;
-        double[] values = schema.classification() ? null : schema.values(t);
-        Split split = labels != null ? Split.stratified(labels, fractions, seed) : Split.random(t.size(), fractions, seed);
+        return of(t, schema, method, fractions, seed, Gaps.Missing.IMPUTE, false, new Notes());
+    }
+
+    public static Prepared of(CsvTable t, Schema schema, Scaler.Method method, double[] fractions, long seed,
+                              Gaps.Missing missing, boolean indicator, Notes notes) {
+        int[] rows = usableRows(t, schema, missing, notes);
+        int[] labels = schema.classification() ? Columns.labels(t, schema, rows) : null;
+        double[] values = schema.classification() ? null : Columns.values(t, schema, rows);
+        Split split = labels != null ? Split.stratified(labels, fractions, seed) : Split.random(rows.length, fractions, seed);
         String[] parts = {"training", "validation", "test"};
         int[] sizes = {split.train().length, split.validation().length, split.test().length};
         for (int i = 0; i < 3; i++) {
             if (fractions[i] > 0 && sizes[i] == 0) {
-                throw new UserException("--split: " + t.size() + " rows leave no " + parts[i] + " rows; use more rows"
+                throw new UserException("--split: " + rows.length + " rows leave no " + parts[i] + " rows; use more rows"
                         + (i == 0 ? "" : ", or give the " + parts[i] + " part 0 (e.g. --split 1,0,0 trains on every row and reports training metrics)"));
             }
         }
+        int[] trainRows = Arrays.stream(split.train()).map(k -> rows[k]).toArray();
+        schema = schema.withFeatures(Gaps.fitted(t, schema.features(), trainRows, indicator));
+        if (missing == Gaps.Missing.IMPUTE) noteFilled(t, schema, rows, notes);
+        double[][] x = new Encoder(schema, new Encoder.Policy(true, false)).encode(t, rows, notes);
         Part all = new Part(x, labels, values, null);
         Part train = all.select(split.train());
+        Overflow.check(t, schema, method, train.x(), trainRows);
         Scaler scaler = Scaler.fit(method, train.x(), schema.scaledInputs());
         if (values != null) {
+            Overflow.checkTarget(t, schema.target().name(), train.values(), trainRows);
             Scaler ys = Scaler.fit(Scaler.Method.STANDARD, Arrays.stream(train.values()).mapToObj(v -> new double[] {v}).toArray(double[][]::new), new boolean[] {true});
             schema = schema.withTarget(new Target.Values(schema.target().name(), ys.offset()[0], ys.scale()[0]));
         }
@@ -48,10 +62,47 @@ public record Prepared(Schema schema, Scaler scaler, Part train, Part validation
         return new Prepared(schema, scaler, raw.scaled(raw.train), raw.scaled(raw.validation), raw.scaled(raw.test));
     }
 
-    /** Scales a part's inputs and (for regression) its target with the fitted parameters. */
+    /** Rows with a target, and with every feature present when gaps are dropped or refused. */
+    private static int[] usableRows(CsvTable t, Schema schema, Gaps.Missing missing, Notes notes) {
+        int target = t.column(schema.target().name(), "--target");
+        int[] features = schema.features().stream().mapToInt(f -> t.column(f.name(), "--data")).toArray();
+        if (missing == Gaps.Missing.ERROR) Gaps.refuse(t, features, null, "");
+        Column y = t.column(target);
+        if (y.missing() > 0) {
+            notes.note("left out the rows without a target value: " + Gaps.describe(t, new int[] {target}, null).getFirst());
+        }
+        int[] keep = new int[t.size()];
+        int n = 0, dropped = 0;
+        for (int i = 0; i < t.size(); i++) {
+            if (y.isMissing(i)) continue;
+            boolean complete = true;
+            if (missing == Gaps.Missing.DROP) for (int j : features) complete &= !t.column(j).isMissing(i);
+            if (complete) keep[n++] = i;
+            else dropped++;
+        }
+        if (dropped > 0) {
+            notes.note(String.format(java.util.Locale.ROOT, "left out %,d rows with missing values (--missing drop): %s", dropped, Text.few(Gaps.describe(t, features, null), 4)));
+        }
+        if (n == 0) throw new UserException(t.source() + ": no rows left " + (dropped > 0 ? "once rows with gaps are dropped (try --missing impute)" : "with a target value"));
+        return Arrays.copyOf(keep, n);
+    }
+
+    private static void noteFilled(CsvTable t, Schema schema, int[] rows, Notes notes) {
+        List<String> parts = Gaps.describe(t, schema.features().stream().mapToInt(f -> t.column(f.name(), "--data")).toArray(), rows);
+        if (parts.isEmpty()) return;
+        List<String> fills = schema.features().stream().filter(f -> t.column(t.column(f.name(), "--data")).missing() > 0).map(f -> switch (f) {
+            case Feature.Numeric n -> "'" + Text.cell(n.name()) + "' " + Numbers.format(n.fill());
+            case Feature.Categorical c -> "'" + Text.cell(c.name()) + "' '" + Text.cell(c.fill()) + "'";
+        }).toList();
+        notes.note("filled missing values with the training rows' median or most frequent value: " + Text.few(parts, 4) + "; with " + Text.few(fills, 4)
+                + " (--missing drop|error to change)");
+    }
+
+    /** Scales a part's inputs in place (each row belongs to one part) and, for regression, its target. */
     private Part scaled(Part p) {
         double[] v = p.values() == null ? null : Arrays.stream(p.values()).map(this::scaleTarget).toArray();
-        return new Part(scaler.transform(p.x()), p.labels(), v, p.rows());
+        Inputs.scaleInPlace(p.x(), scaler);
+        return new Part(p.x(), p.labels(), v, p.rows());
     }
 
     public double scaleTarget(double y) {

@@ -32,22 +32,35 @@ public final class ModelFile {
     private ModelFile() {}
 
     public static final String FORMAT = "jgrad-model";
-    public static final int VERSION = 1;
+    /** Written now: version 2 adds gap fillers, pooled "other" categories, missing indicators and the checksum. */
+    public static final int VERSION = 2;
+    /** Read: every version this jgrad knows. */
+    static final java.util.Set<Integer> READS = java.util.Set.of(1, 2);
 
     /** Objects one field per line, arrays on one line: a weight matrix stays readable instead of one number per line. */
     static final ObjectMapper JSON = new ObjectMapper()
             .setDefaultPrettyPrinter(new DefaultPrettyPrinter().withArrayIndenter(DefaultPrettyPrinter.NopIndenter.instance))
             .enable(SerializationFeature.INDENT_OUTPUT)
             .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+            // exactly one document, each key once, and no "1" or 1.5 read as the integer 1
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .enable(com.fasterxml.jackson.core.JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
+            .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
+            .configure(com.fasterxml.jackson.databind.MapperFeature.ALLOW_COERCION_OF_SCALARS, false)
             .setDefaultPropertyInclusion(JsonInclude.Include.NON_NULL);
 
     /** The file's JSON shape, field by field as documented. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     record Doc(String format, Integer version, String task, String dtype, String loss, String scaling,
-               List<FeatureDoc> features, TargetDoc target, List<LayerDoc> layers, Map<String, Object> training) {}
+               List<FeatureDoc> features, TargetDoc target, List<LayerDoc> layers, Map<String, Object> training, String checksum) {
+        Doc withChecksum(String sum) {
+            return new Doc(format, version, task, dtype, loss, scaling, features, target, layers, training, sum);
+        }
+    }
 
+    /** {@code fill} is a number for a numeric feature, a category for a categorical one. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    record FeatureDoc(String name, String kind, Double offset, Double scale, List<String> categories) {}
+    record FeatureDoc(String name, String kind, Double offset, Double scale, List<String> categories, Boolean other, Object fill, Boolean indicator) {}
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
     record TargetDoc(String name, String kind, List<String> classes, Double offset, Double scale) {}
@@ -57,13 +70,30 @@ public final class ModelFile {
 
     /** Writes {@code model} to {@code path} through a temporary file, so an interrupted save leaves the old file (or none). */
     public static void write(Model model, Path path) {
-        byte[] bytes;
+        Doc doc = toDoc(model);
+        byte[] bytes = bytes(doc.withChecksum(checksum(doc)));
+        AtomicFile.write(path, out -> out.write(bytes));
+    }
+
+    private static byte[] bytes(Doc doc) {
         try {
-            bytes = JSON.writeValueAsBytes(toDoc(model));
+            return JSON.writeValueAsBytes(doc);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
-        AtomicFile.write(path, out -> out.write(bytes));
+    }
+
+    /**
+     * SHA-256 of the document without its checksum, as this writer prints it: every number, name and shape.
+     * Computed from the parsed document, so re-indenting the file keeps it valid, while a changed digit does not.
+     */
+    static String checksum(Doc doc) {
+        try {
+            byte[] hash = java.security.MessageDigest.getInstance("SHA-256").digest(bytes(doc.withChecksum(null)));
+            return "sha256:" + java.util.HexFormat.of().formatHex(hash);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** Jackson's exception in the model file's own terms, without its internals. */
@@ -107,8 +137,10 @@ public final class ModelFile {
         int at = 0;
         for (Feature f : m.schema().features()) {
             features.add(switch (f) {
-                case Feature.Numeric n -> new FeatureDoc(n.name(), "numeric", m.scaler().offset()[at], m.scaler().scale()[at], null);
-                case Feature.Categorical c -> new FeatureDoc(c.name(), "categorical", null, null, c.categories());
+                case Feature.Numeric n -> new FeatureDoc(n.name(), "numeric", m.scaler().offset()[at], m.scaler().scale()[at], null, null,
+                        n.fillable() ? n.fill() : null, n.indicator() ? true : null);
+                case Feature.Categorical c -> new FeatureDoc(c.name(), "categorical", null, null, c.categories(), c.other() ? true : null,
+                        c.fill(), c.indicator() ? true : null);
             });
             at += f.width();
         }
@@ -121,13 +153,31 @@ public final class ModelFile {
                 : new LayerDoc(SavedLayer.label(l), null, null, null, null)).toList();
         return new Doc(FORMAT, VERSION, m.schema().classification() ? "classification" : "regression",
                 m.dtype().name().toLowerCase(java.util.Locale.ROOT), m.loss().label(), m.scaler().method().name().toLowerCase(java.util.Locale.ROOT),
-                features, target, layers, new LinkedHashMap<>(m.training()));
+                features, target, layers, new LinkedHashMap<>(m.training()), null);
     }
 
     /** A model file that parses as JSON but does not describe a usable model. */
     private static final class BadModel extends RuntimeException {
         BadModel(String message) {
             super(message);
+        }
+    }
+
+    private static double finite(double v, String what) {
+        if (!Double.isFinite(v)) throw new BadModel(what + " is " + v + "; it must be a finite number");
+        return v;
+    }
+
+    private static double positive(double v, String what) {
+        if (!(v > 0) || !Double.isFinite(v)) throw new BadModel(what + " has scale " + v + "; it must be positive and finite");
+        return v;
+    }
+
+    private static void unique(List<String> values, String where, String what) {
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        for (String v : values) {
+            if (v == null) throw new BadModel(where + " has a null " + what);
+            if (!seen.add(v)) throw new BadModel(where + " has the " + what + " '" + jgrad.cli.Text.cell(v) + "' twice");
         }
     }
 
@@ -138,8 +188,16 @@ public final class ModelFile {
 
     private static Model fromDoc(Doc d) {
         if (!FORMAT.equals(d.format())) throw new BadModel("not a jgrad model file (format is " + (d.format() == null ? "missing" : "'" + d.format() + "'") + ", expected '" + FORMAT + "')");
-        if (!Integer.valueOf(VERSION).equals(d.version())) {
-            throw new BadModel("model file version " + d.version() + " is not supported; this jgrad reads version " + VERSION + " (retrain, or use the jgrad that wrote it)");
+        if (d.version() == null || !READS.contains(d.version())) {
+            throw new BadModel("model file version " + d.version() + " is not supported; this jgrad reads versions 1 and " + VERSION + " (retrain, or use the jgrad that wrote it)");
+        }
+        if (d.version() >= 2) {
+            if (d.checksum() == null) throw new BadModel("model file has no checksum (version " + d.version() + " files always have one): damaged?");
+            if (!d.checksum().equals(checksum(d))) {
+                throw new BadModel("checksum does not match the content: the file was changed or damaged after it was saved (a number edited, a bit flipped); retrain, or restore it from a copy");
+            }
+        } else if (d.checksum() != null) {
+            throw new BadModel("unknown field 'checksum' in a version 1 file");
         }
         DType dtype = switch (need(d.dtype(), "dtype")) {
             case "float64" -> DType.FLOAT64;
@@ -156,21 +214,28 @@ public final class ModelFile {
         }
         List<Feature> features = new ArrayList<>();
         List<Double> offset = new ArrayList<>(), scale = new ArrayList<>();
+        java.util.Set<String> names = new java.util.HashSet<>();
         for (FeatureDoc f : need(d.features(), "features")) {
             String name = need(f.name(), "feature name");
+            if (!names.add(name)) throw new BadModel("feature '" + name + "' appears twice");
+            boolean indicator = Boolean.TRUE.equals(f.indicator());
             switch (need(f.kind(), "kind for feature '" + name + "'")) {
                 case "numeric" -> {
-                    features.add(new Feature.Numeric(name));
-                    offset.add(need(f.offset(), "offset for feature '" + name + "'"));
-                    double s = need(f.scale(), "scale for feature '" + name + "'");
-                    if (!(s > 0) || !Double.isFinite(s)) throw new BadModel("feature '" + name + "' has scale " + s + "; it must be positive");
-                    scale.add(s);
+                    if (f.fill() != null && !(f.fill() instanceof Number)) throw new BadModel("feature '" + name + "' has a fill value that is not a number");
+                    double fill = f.fill() == null ? Double.NaN : finite(((Number) f.fill()).doubleValue(), "fill value of feature '" + name + "'");
+                    features.add(new Feature.Numeric(name, fill, indicator));
+                    offset.add(finite(need(f.offset(), "offset for feature '" + name + "'"), "offset of feature '" + name + "'"));
+                    scale.add(positive(need(f.scale(), "scale for feature '" + name + "'"), "feature '" + name + "'"));
+                    if (indicator) { offset.add(0.0); scale.add(1.0); }
                 }
                 case "categorical" -> {
                     List<String> cats = need(f.categories(), "categories for feature '" + name + "'");
                     if (cats.isEmpty()) throw new BadModel("feature '" + name + "' has no categories");
-                    features.add(new Feature.Categorical(name, cats));
-                    cats.forEach(c -> { offset.add(0.0); scale.add(1.0); });
+                    unique(cats, "feature '" + name + "'", "category");
+                    if (f.fill() != null && !cats.contains(f.fill())) throw new BadModel("feature '" + name + "' has a fill value that is not one of its categories");
+                    var c = new Feature.Categorical(name, cats, Boolean.TRUE.equals(f.other()), (String) f.fill(), indicator);
+                    features.add(c);
+                    for (int k = 0; k < c.width(); k++) { offset.add(0.0); scale.add(1.0); }
                 }
                 default -> throw new BadModel("feature '" + name + "' has unknown kind '" + f.kind() + "' (numeric or categorical)");
             }
@@ -181,9 +246,11 @@ public final class ModelFile {
             case "classes" -> {
                 List<String> classes = need(t.classes(), "target classes");
                 if (classes.size() < 2) throw new BadModel("target has " + classes.size() + " classes; a classifier has at least two");
+                unique(classes, "the target", "class");
                 yield new Target.Classes(need(t.name(), "target name"), classes);
             }
-            case "number" -> new Target.Values(need(t.name(), "target name"), need(t.offset(), "target offset"), need(t.scale(), "target scale"));
+            case "number" -> new Target.Values(need(t.name(), "target name"), finite(need(t.offset(), "target offset"), "target offset"),
+                    positive(need(t.scale(), "target scale"), "the target"));
             default -> throw new BadModel("unknown target kind '" + t.kind() + "' (classes or number)");
         };
         Schema schema = new Schema(features, target);
@@ -210,6 +277,7 @@ public final class ModelFile {
                     for (double v : row) if (!Double.isFinite(v)) throw new BadModel(where + " (linear) has a non-finite weight " + v);
                 }
                 if (b.length != out) throw new BadModel(where + " (linear) has " + b.length + " biases, expected out = " + out);
+                for (double v : b) if (!Double.isFinite(v)) throw new BadModel(where + " (linear) has a non-finite bias " + v);
                 layers.add(new SavedLayer.Dense(w, b));
                 width = out;
             } else {

@@ -164,8 +164,8 @@ final class StudioRun {
         int[] cols = featureColumns();
         List<double[]> out = new ArrayList<>();
         for (int i = 0; i < p.size(); i++) {
-            String[] row = table.rows().get(p.rows()[i]);
-            out.add(new double[] {Double.parseDouble(row[cols[0]]), Double.parseDouble(row[cols[1]]), p.labels() != null ? p.labels()[i] : p.values()[i]});
+            int r = p.rows()[i];
+            out.add(new double[] {table.column(cols[0]).number(r), table.column(cols[1]).number(r), p.labels() != null ? p.labels()[i] : p.values()[i]});
         }
         return out;
     }
@@ -277,12 +277,12 @@ final class StudioRun {
         try (PrintWriter out = new PrintWriter(text)) {
             Explainer.explain(layers, train.x()[row], y, kind, lr, className, out);
         }
-        String[] raw = table.rows().get(train.rows()[row]);
-        List<String> input = java.util.Arrays.stream(featureColumns()).mapToObj(j -> raw[j]).toList();
+        int raw = train.rows()[row];
+        List<String> input = java.util.Arrays.stream(featureColumns()).mapToObj(j -> table.text(raw, j)).toList();
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("row", row);
         m.put("input", String.join(",", input));
-        m.put("target", raw[table.header().indexOf(data.schema().target().name())]);
+        m.put("target", table.text(raw, table.header().indexOf(data.schema().target().name())));
         m.put("x", train.x()[row]);
         m.put("lines", text.toString().lines().toList());
         return m;

@@ -31,9 +31,7 @@ final class Toy2D {
             };
             rows.add(new String[] {format(p[0]), format(p[1]), Integer.toString((int) p[2])});
         }
-        List<Integer> lines = new ArrayList<>();
-        for (int i = 0; i < rows.size(); i++) lines.add(i + 2);
-        return new CsvTable(name, List.of("x1", "x2", "class"), rows, lines);
+        return CsvTable.ofRows(name, List.of("x1", "x2", "class"), rows);
     }
 
     /** Class 1 where the signs of x1 and x2 differ; kept a little away from the axes, as Playground does. */

@@ -18,11 +18,12 @@ class CsvAndSchemaTest {
     void detectsSemicolonAndTabAndReadsQuotedFields() {
         CsvTable semi = CsvTable.parse("s.csv", "name;size;kind\n\"Smith; J.\";1,5;a\nLee;2;b\n");
         assertEquals(List.of("name", "size", "kind"), semi.header());
-        assertEquals("Smith; J.", semi.rows().get(0)[0]);
+        assertEquals("Smith; J.", semi.text(0, 0));
         CsvTable tab = CsvTable.parse("t.tsv", "a\tb\n1\t2\n3\t4\n");
-        assertArrayEquals(new String[] {"3", "4"}, tab.rows().get(1));
+        assertEquals("3", tab.text(1, 0));
+        assertEquals(4.0, tab.column(1).number(1));
         CsvTable comma = CsvTable.parse("c.csv", "a,b\n\"multi\nline\",2\n5,6\n");
-        assertEquals(List.of(2, 4), comma.lines(), "a quoted line break: the next row starts on line 4");
+        assertEquals(List.of(2, 4), List.of(comma.line(0), comma.line(1)), "a quoted line break: the next row starts on line 4");
     }
 
     @Test

@@ -67,7 +67,13 @@ class ModelFileTest {
             assertEquals(List.of(file), files.toList());
         }
         String json = Files.readString(file);
-        assertTrue(json.contains("\"format\" : \"jgrad-model\"") && json.contains("\"version\" : 1"), json);
+        assertTrue(json.contains("\"format\" : \"jgrad-model\"") && json.contains("\"version\" : 2"), json);
+    }
+
+    /** The file with its checksum made to fit its (edited) content, so that the checks behind the checksum are reached. */
+    static String signed(String json) throws Exception {
+        ModelFile.Doc doc = ModelFile.JSON.readValue(json, ModelFile.Doc.class);
+        return ModelFile.JSON.writeValueAsString(doc.withChecksum(ModelFile.checksum(doc)));
     }
 
     private String readFails(String json) throws Exception {
@@ -88,11 +94,11 @@ class ModelFileTest {
         assertTrue(readFails(json.replaceFirst("\\{", "{ \"colour\" : 1,")).contains("corrupt model file (unknown field 'colour')"));
         assertTrue(readFails("{ oops").contains("corrupt model file (not valid JSON)"));
         assertTrue(readFails(json.replace("\"jgrad-model\"", "\"keras\"")).contains("not a jgrad model file (format is 'keras'"));
-        assertTrue(readFails(json.replace("\"version\" : 1", "\"version\" : 2")).contains("version 2 is not supported"));
-        assertTrue(readFails(json.replace("\"in\" : 3", "\"in\" : 4")).contains("layer 1 (linear) takes 4 inputs but receives 3"));
-        assertTrue(readFails(json.replace("[\"no\",\"yes\"]", "[\"no\",\"yes\",\"maybe\"]"))
+        assertTrue(readFails(json.replace("\"version\" : 2", "\"version\" : 3")).contains("version 3 is not supported"));
+        assertTrue(readFails(signed(json.replace("\"in\" : 3", "\"in\" : 4"))).contains("layer 1 (linear) takes 4 inputs but receives 3"));
+        assertTrue(readFails(signed(json.replace("[\"no\",\"yes\"]", "[\"no\",\"yes\",\"maybe\"]")))
                 .contains("the network has 2 outputs but the target needs 3"));
-        assertTrue(readFails(json.replace("\"tanh\"", "\"swish\"")).contains("unknown type 'swish'"));
+        assertTrue(readFails(signed(json.replace("\"tanh\"", "\"swish\""))).contains("unknown type 'swish'"));
         String e = assertThrows(UserException.class, () -> ModelFile.read(dir.resolve("none.json"))).getMessage();
         assertTrue(e.contains("none.json: no such model file"), e);
     }
