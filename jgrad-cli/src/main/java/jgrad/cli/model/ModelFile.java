@@ -66,7 +66,13 @@ public final class ModelFile {
     record TargetDoc(String name, String kind, List<String> classes, Double offset, Double scale) {}
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    record LayerDoc(String type, Integer in, Integer out, double[][] weight, double[] bias) {}
+    /** A layer: linear (in, out, weight, bias), an activation or softmax (type only), dropout (p), batchnorm (γ, β, running statistics). */
+    record LayerDoc(String type, Integer in, Integer out, double[][] weight, double[] bias, Double p,
+                    double[] gamma, double[] beta, double[] mean, double[] variance, Double eps, Double momentum) {
+        static LayerDoc of(String type) {
+            return new LayerDoc(type, null, null, null, null, null, null, null, null, null, null, null);
+        }
+    }
 
     /** Writes {@code model} to {@code path} through a temporary file, so an interrupted save leaves the old file (or none). */
     public static void write(Model model, Path path) {
@@ -148,9 +154,13 @@ public final class ModelFile {
             case Target.Classes c -> new TargetDoc(c.name(), "classes", c.classes(), null, null);
             case Target.Values v -> new TargetDoc(v.name(), "number", null, v.offset(), v.scale());
         };
-        List<LayerDoc> layers = m.layers().stream().map(l -> l instanceof SavedLayer.Dense d
-                ? new LayerDoc("linear", d.in(), d.out(), d.weight(), d.bias())
-                : new LayerDoc(SavedLayer.label(l), null, null, null, null)).toList();
+        List<LayerDoc> layers = m.layers().stream().map(l -> switch (l) {
+            case SavedLayer.Dense d -> new LayerDoc("linear", d.in(), d.out(), d.weight(), d.bias(), null, null, null, null, null, null, null);
+            case SavedLayer.Dropout d -> new LayerDoc("dropout", null, null, null, null, d.p(), null, null, null, null, null, null);
+            case SavedLayer.BatchNorm b -> new LayerDoc("batchnorm", null, null, null, null, null, b.weight(), b.bias(), b.runningMean(), b.runningVar(),
+                    b.eps(), b.momentum());
+            default -> LayerDoc.of(SavedLayer.label(l));
+        }).toList();
         return new Doc(FORMAT, VERSION, m.schema().classification() ? "classification" : "regression",
                 m.dtype().name().toLowerCase(java.util.Locale.ROOT), m.loss().label(), m.scaler().method().name().toLowerCase(java.util.Locale.ROOT),
                 features, target, layers, new LinkedHashMap<>(m.training()), null);
@@ -280,13 +290,40 @@ public final class ModelFile {
                 for (double v : b) if (!Double.isFinite(v)) throw new BadModel(where + " (linear) has a non-finite bias " + v);
                 layers.add(new SavedLayer.Dense(w, b));
                 width = out;
+            } else if ("dropout".equals(l.type())) {
+                double p = need(l.p(), "'p' in " + where);
+                if (!(p >= 0 && p < 1)) throw new BadModel(where + " (dropout) has p = " + p + ", expected a probability in [0, 1)");
+                layers.add(new SavedLayer.Dropout(p));
+            } else if ("batchnorm".equals(l.type())) {
+                layers.add(batchNorm(l, where, width));
             } else {
                 SavedLayer f = SavedLayer.function(l.type());
-                if (f == null) throw new BadModel(where + " has unknown type '" + l.type() + "' (linear, " + Network.activationNames() + ", softmax)");
+                if (f == null) throw new BadModel(where + " has unknown type '" + l.type() + "' (linear, " + Network.activationNames() + ", softmax, dropout, batchnorm)");
                 layers.add(f);
             }
         }
         if (layers.stream().noneMatch(SavedLayer.Dense.class::isInstance)) throw new BadModel("model file has no linear layer");
+        return checkedWidth(layers, width, schema);
+    }
+
+    /** A batchnorm layer's numbers: one of each per feature, finite, the variance not negative, eps positive. */
+    private static SavedLayer.BatchNorm batchNorm(LayerDoc l, String where, int width) {
+        String what = where + " (batchnorm)";
+        double[][] arrays = {need(l.gamma(), "'gamma' in " + where), need(l.beta(), "'beta' in " + where),
+                need(l.mean(), "'mean' in " + where), need(l.variance(), "'variance' in " + where)};
+        for (double[] a : arrays) {
+            if (a.length != width) throw new BadModel(what + " has " + a.length + " values per statistic, expected " + width + " features");
+            for (double v : a) if (!Double.isFinite(v)) throw new BadModel(what + " has a non-finite value " + v);
+        }
+        for (double v : arrays[3]) if (v < 0) throw new BadModel(what + " has a negative running variance " + v);
+        double eps = need(l.eps(), "'eps' in " + where), momentum = need(l.momentum(), "'momentum' in " + where);
+        if (!(eps > 0) || Double.isInfinite(eps) || !(momentum >= 0 && momentum <= 1)) {
+            throw new BadModel(what + " has eps = " + eps + " and momentum = " + momentum + ", expected eps > 0 and momentum in [0, 1]");
+        }
+        return new SavedLayer.BatchNorm(arrays[0], arrays[1], arrays[2], arrays[3], eps, momentum);
+    }
+
+    private static List<SavedLayer> checkedWidth(List<SavedLayer> layers, int width, Schema schema) {
         if (width != schema.outputs()) throw new BadModel("the network has " + width + " outputs but the target needs " + schema.outputs());
         return layers;
     }

@@ -88,6 +88,14 @@ public class OnnxExportTest {
         }
     }
 
+    /** The layer grammar's dropout (a pass-through once saved) and batch norm (its running statistics) export too. */
+    @Test
+    void dropoutAndBatchNormAgreeInBothPrecisions() throws Exception {
+        for (String dtype : List.of("float64", "float32")) {
+            assertAgreesOn(train(dir, "iris", "--layers", "relu(8)|batchnorm|dropout(0.3)|gelu(5)|batchnorm", "--epochs", "6", "--dtype", dtype), "iris");
+        }
+    }
+
     @Test
     void float32ModelsAgreeTo1e5() throws Exception {
         for (String activation : List.of("relu", "tanh", "sigmoid", "silu")) {

@@ -1,0 +1,66 @@
+package jgrad.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import jgrad.cli.model.Model;
+import jgrad.cli.model.ModelFile;
+import jgrad.cli.model.SavedLayer;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The toolkit from the command line: the layer grammar, schedules, clipping and class weights, saved and used again. */
+class ToolkitCliTest {
+    @TempDir Path dir;
+
+    @Test
+    void grammarWithDropoutAndBatchNormTrainsSavesAndPredicts() throws Exception {
+        Path model = dir.resolve("m.json");
+        JsonNode r = TrainTest.trainJson("--data", "iris", "--layers", "relu(16)|batchnorm|dropout(0.2)|tanh(8, l2=1e-4)",
+                "--lr-schedule", "warmup(3)|cosine", "--clip-norm", "1.0", "--class-weight", "balanced", "--epochs", "40", "--out", model.toString());
+        assertTrue(r.at("/test/accuracy").asDouble() >= 0.9, r.toString());
+        Model m = ModelFile.read(model);
+        assertTrue(m.layers().stream().anyMatch(SavedLayer.BatchNorm.class::isInstance) && m.layers().stream().anyMatch(SavedLayer.Dropout.class::isInstance));
+        JsonNode note = TrainTest.JSON.readTree(model.toFile()).get("training");
+        assertEquals("relu(16)|batchnorm|dropout(0.2)|tanh(8, l2=1.0E-4)", note.get("layers").asText());
+        assertEquals("warmup(3)|cosine", note.get("lr_schedule").asText());
+        assertEquals("balanced", note.get("class_weight").asText());
+        CliRun e = CliRun.of("evaluate", "--model", model.toString(), "--data", "iris", "--json");
+        assertEquals(0, e.exitCode(), e.toString());
+        assertTrue(TrainTest.JSON.readTree(e.lastLine()).at("/test/accuracy").asDouble() >= 0.9, e.out());
+    }
+
+    @Test
+    void theSameSeedGivesTheSameModelFileWithDropout() throws Exception {
+        Path a = dir.resolve("a.json"), b = dir.resolve("b.json");
+        for (Path p : new Path[] {a, b}) TrainTest.trainJson("--data", "iris", "--layers", "relu(8)|dropout(0.5)", "--epochs", "5", "--out", p.toString());
+        assertEquals(Files.readString(a), Files.readString(b));
+    }
+
+    @Test
+    void mistakesInTheGrammarsPointAtTheColumn() {
+        expect("jgrad: error: unknown layer 'rleu' at column 1 of --layers", "--layers", "rleu(64)|tanh(32)");
+        expect("jgrad: error: unknown schedule 'cosin' (constant, warmup, step, exponential, cosine, plateau) at column 11 of --lr-schedule",
+                "--lr-schedule", "warmup(5)|cosin");
+        expect("jgrad: error: --activation: the layer grammar of --layers names each layer's activation; drop --activation",
+                "--layers", "relu(4)", "--activation", "tanh");
+        expect("jgrad: error: --clip-norm and --clip-value: choose one way to clip", "--clip-norm", "1", "--clip-value", "1");
+        expect("jgrad: error: invalid value for --class-weight: 'even' (expected none|balanced)", "--class-weight", "even");
+    }
+
+    private void expect(String message, String... flags) {
+        String[] args = new String[flags.length + 3];
+        args[0] = "train";
+        args[1] = "--data";
+        args[2] = "iris";
+        System.arraycopy(flags, 0, args, 3, flags.length);
+        CliRun r = CliRun.of(args);
+        assertEquals(2, r.exitCode(), r.toString());
+        assertEquals(message, r.err().strip());
+        assertFalse(r.err().contains("\tat "), "no stack trace");
+    }
+}
