@@ -117,6 +117,10 @@ final class TrainCommand implements Callable<Integer> {
             description = "watch the training in the browser (jgrad studio's page) on PORT (default: any free port); the page stays up until Ctrl-C")
     Integer live;
 
+    @Option(names = "--cv", paramLabel = "K", description = {"k-fold cross-validation (stratified for classes, seeded): the mean ± standard deviation",
+            "of every test metric over K folds; with --out, then a final model trained on all the rows"})
+    Integer cv;
+
     private Numbers.Decimal decimalUsed;
 
     @Override
@@ -142,6 +146,32 @@ final class TrainCommand implements Callable<Integer> {
         Schema schema = Schema.infer(table, new Schema.Roles(target, taskKind, categories, only, DataOptions.columns("--exclude", exclude),
                 missingIndicator, maxCategories), notes);
         settings = resolveLoss(settings, schema);
+        Map<String, Object> cvReport = null;
+        if (cv != null) {
+            Flags.atLeast(spec, "--cv", cv, 2);
+            double validation = fractions[1] / (fractions[0] + fractions[1]); // of the rows each round trains on
+            boolean talk = !quiet && !json;
+            if (talk) {
+                o.printf("cv        %d folds%s, seed %d: each fold is tested on once, the others train (%.0f%% of them validate)%n", cv,
+                        schema.classification() ? " (stratified)" : "", seed, 100 * validation);
+            }
+            cvReport = CrossValidation.summary(CrossValidation.run(table, schema, method, cv, validation, seed, gaps, missingIndicator, settings, o, talk));
+            if (talk) {
+                @SuppressWarnings("unchecked") Map<String, Object> mean = (Map<String, Object>) cvReport.get("mean"), std = (Map<String, Object>) cvReport.get("std");
+                o.println("cv mean   " + CrossValidation.shown(mean, std) + "   (mean ± standard deviation over the folds)");
+            }
+            if (out == null) {
+                if (json) {
+                    Map<String, Object> report = new LinkedHashMap<>();
+                    report.put("data", data);
+                    report.put("cv", cvReport);
+                    o.println(Json.line(report));
+                }
+                o.flush();
+                return 0;
+            }
+            fractions = new double[] {1 - validation, validation, 0}; // the final model learns from every row
+        }
         Memory.doing(String.format(java.util.Locale.ROOT, "encoding %s for training (%,d rows -> %,d inputs)", data, table.size(), schema.inputs()));
         Prepared prepared = Prepared.of(table, schema, method, fractions, seed, gaps, missingIndicator, notes);
         int rows = table.size();
@@ -175,6 +205,7 @@ final class TrainCommand implements Callable<Integer> {
             if (!notes.notes().isEmpty()) report.put("notes", notes.notes());
             if (!notes.warnings().isEmpty()) report.put("warnings", notes.warnings());
             if (test != prepared.test()) report.put("evaluated_on", "train"); // --split with no test rows
+            if (cvReport != null) report.put("cv", cvReport);
             o.println(Json.line(report));
         } else {
             summary(o, result, samplesPerSecond);

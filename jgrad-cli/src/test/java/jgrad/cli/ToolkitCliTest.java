@@ -42,6 +42,32 @@ class ToolkitCliTest {
     }
 
     @Test
+    void crossValidationReportsEveryFoldAndTheirMeanAndTrainsTheFinalModelOnEveryRow() throws Exception {
+        CliRun r = CliRun.of("train", "--data", "iris", "--cv", "3", "--epochs", "30", "--json");
+        assertEquals(0, r.exitCode(), r.toString());
+        JsonNode cv = TrainTest.JSON.readTree(r.lastLine()).get("cv");
+        assertEquals(3, cv.get("folds").asInt());
+        double sum = 0;
+        int tested = 0;
+        for (JsonNode fold : cv.get("per_fold")) {
+            sum += fold.get("accuracy").asDouble();
+            tested += fold.at("/rows/test").asInt();
+        }
+        assertEquals(150, tested, "every row is tested once");
+        assertEquals(sum / 3, cv.at("/mean/accuracy").asDouble(), 1e-12);
+        assertTrue(cv.at("/mean/accuracy").asDouble() >= 0.9 && cv.at("/std/accuracy").asDouble() >= 0, cv.toString());
+
+        Path model = dir.resolve("final.json");
+        CliRun withOut = CliRun.of("train", "--data", "iris", "--cv", "3", "--epochs", "30", "--out", model.toString(), "--json");
+        assertEquals(0, withOut.exitCode(), withOut.toString());
+        JsonNode report = TrainTest.JSON.readTree(withOut.lastLine());
+        assertEquals(0, report.at("/rows/test").asInt(), "the final model trains on every row: " + report);
+        assertEquals(cv, report.get("cv"), "the same folds, the same figures");
+        assertTrue(Files.exists(model));
+        expect("jgrad: error: invalid value for --cv: '1' (expected an integer >= 2)", "--cv", "1");
+    }
+
+    @Test
     void mistakesInTheGrammarsPointAtTheColumn() {
         expect("jgrad: error: unknown layer 'rleu' at column 1 of --layers", "--layers", "rleu(64)|tanh(32)");
         expect("jgrad: error: unknown schedule 'cosin' (constant, warmup, step, exponential, cosine, plateau) at column 11 of --lr-schedule",

@@ -5,6 +5,7 @@ import java.util.List;
 import jgrad.cli.Text;
 import jgrad.cli.UserException;
 import jgrad.data.Scaler;
+import jgrad.data.Folds;
 import jgrad.data.Split;
 
 /**
@@ -33,10 +34,36 @@ public record Prepared(Schema schema, Scaler scaler, Part train, Part validation
 
     public static Prepared of(CsvTable t, Schema schema, Scaler.Method method, double[] fractions, long seed,
                               Gaps.Missing missing, boolean indicator, Notes notes) {
+        return of(t, schema, method, missing, indicator, notes,
+                labels -> labels != null ? Split.stratified(labels, fractions, seed) : null, n -> Split.random(n, fractions, seed), fractions);
+    }
+
+    /**
+     * Round {@code fold} of {@code k}-fold cross-validation: that fold's rows are the test part, and the other
+     * folds are split into training and validation rows by {@code validation} (a fraction), stratified for classes.
+     * The folds are the same for every round of one seed.
+     */
+    public static Prepared fold(CsvTable t, Schema schema, Scaler.Method method, int k, int fold, double validation, long seed,
+                                Gaps.Missing missing, boolean indicator, Notes notes) {
+        double[] rest = {1 - validation, validation, 0};
+        return of(t, schema, method, missing, indicator, notes, labels -> labels == null ? null : foldSplit(Folds.stratified(labels, k, seed), fold,
+                f -> Split.stratified(Arrays.stream(f).map(i -> labels[i]).toArray(), rest, seed)),
+                n -> foldSplit(Folds.random(n, k, seed), fold, f -> Split.random(f.length, rest, seed)), new double[] {1 - validation, validation, 1.0 / k});
+    }
+
+    /** The test fold, and the training folds cut into training and validation rows by {@code cut} (indices into them). */
+    private static Split foldSplit(Folds folds, int fold, java.util.function.Function<int[], Split> cut) {
+        int[] others = folds.train(fold);
+        Split inner = cut.apply(others);
+        return new Split(Arrays.stream(inner.train()).map(i -> others[i]).toArray(), Arrays.stream(inner.validation()).map(i -> others[i]).toArray(), folds.test(fold));
+    }
+
+    private static Prepared of(CsvTable t, Schema schema, Scaler.Method method, Gaps.Missing missing, boolean indicator, Notes notes,
+                               java.util.function.Function<int[], Split> byClass, java.util.function.IntFunction<Split> byRows, double[] fractions) {
         int[] rows = usableRows(t, schema, missing, notes);
         int[] labels = schema.classification() ? Columns.labels(t, schema, rows) : null;
         double[] values = schema.classification() ? null : Columns.values(t, schema, rows);
-        Split split = labels != null ? Split.stratified(labels, fractions, seed) : Split.random(rows.length, fractions, seed);
+        Split split = labels != null ? byClass.apply(labels) : byRows.apply(rows.length);
         String[] parts = {"training", "validation", "test"};
         int[] sizes = {split.train().length, split.validation().length, split.test().length};
         for (int i = 0; i < 3; i++) {
