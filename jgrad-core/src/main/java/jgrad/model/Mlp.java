@@ -91,7 +91,14 @@ public final class Mlp {
     /** One epoch as a progress bar or a chart shows it; the score is accuracy for classes, R² for numbers. */
     public record Epoch(int epoch, double trainLoss, double validationLoss, double trainScore, double validationScore, double learningRate) {}
 
-    public record Result(Sequential network, History history, List<Epoch> epochs, double seconds) {}
+    /**
+     * The result, with what a later run needs to continue it exactly ({@link #resume}): the optimiser's state
+     * and step count, the epochs done, and where each dropout layer's mask sequence is.
+     */
+    public record Result(Sequential network, History history, List<Epoch> epochs, double seconds, Resume state) {}
+
+    /** A run to continue: its network, optimiser buffers and steps, the epochs done, its dropout generators' states. */
+    public record Resume(Sequential network, java.util.Map<String, double[]> optimizer, long steps, int epochsDone, long[] dropout) {}
 
     /** What a model says about each row: class indices and probabilities, or numbers (in the training targets' unit). */
     public record Predictions(int[] classes, double[][] probabilities, double[] values) {}
@@ -111,10 +118,27 @@ public final class Mlp {
      * measured only when {@code scores} asks for it (for a progress bar or the charts); otherwise it is NaN.
      */
     public static Result fit(Rows train, Rows validation, Settings s, boolean scores, Consumer<Epoch> onEpoch) {
+        return fit(train, validation, s, scores, onEpoch, null);
+    }
+
+    /**
+     * Continues {@code from} (its network is trained further, in place) for {@code s.epochs()} more epochs; with the
+     * same settings and data, 10 epochs and then 10 more give the same network as 20, bit for bit (when the first
+     * run kept its last weights, not an earlier epoch's). {@code from} null starts a new network.
+     */
+    public static Result fit(Rows train, Rows validation, Settings s, boolean scores, Consumer<Epoch> onEpoch, Resume from) {
         boolean classes = train.classification();
-        Sequential net = s.layers().build(train.x().dim(1), train.outputs(), s.seed(), classes && s.loss() == LossKind.MSE);
+        Sequential net = from != null ? from.network()
+                : s.layers().build(train.x().dim(1), train.outputs(), s.seed(), classes && s.loss() == LossKind.MSE);
         net.to(s.dtype());
         Optimizer optimizer = s.optimizer().create(net.parameters(), s.lr(), s.weightDecay());
+        int done = from == null ? 0 : from.epochsDone();
+        if (from != null) {
+            optimizer.loadState(from.optimizer(), from.steps());
+            List<jgrad.nn.Dropout> dropouts = dropouts(net);
+            if (from.dropout().length != dropouts.size()) throw new IllegalArgumentException("resume: " + from.dropout().length + " dropout states for " + dropouts.size() + " dropout layers");
+            for (int i = 0; i < dropouts.size(); i++) dropouts.get(i).restoreRng(from.dropout()[i]);
+        }
         // every tensor is made once, in the network's dtype: epochs never convert arrays back and forth
         Tensor x = train.x().to(s.dtype()), y = train.targets(s.loss()).to(s.dtype());
         boolean validate = validation != null && validation.size() > 0;
@@ -122,7 +146,7 @@ public final class Mlp {
         List<Epoch> epochs = new ArrayList<>();
         Loss loss = s.balancedClasses() && s.loss() == LossKind.CROSS_ENTROPY && classes
                 ? new CrossEntropyLoss(Loss.Reduction.MEAN, CrossEntropyLoss.balanced(train.labels(), train.outputs())) : s.loss().engine();
-        Trainer.Builder trainer = Trainer.builder(net, loss, optimizer).epochs(s.epochs()).batchSize(s.batch()).seed(s.seed());
+        Trainer.Builder trainer = Trainer.builder(net, loss, optimizer).epochs(s.epochs()).batchSize(s.batch()).seed(s.seed()).startEpoch(done);
         // the order matters: penalties join the gradient before it is clipped, and the rate is set before the update
         Penalties penalties = new Penalties(net);
         if (penalties.any()) trainer.listener(penalties);
@@ -139,11 +163,17 @@ public final class Mlp {
                         return true;
                     }
                 });
-        if (s.schedule() != null) trainer.listener(s.schedule().listener(optimizer, s.epochs()));
+        if (s.schedule() != null) trainer.listener(s.schedule().listener(optimizer, done, done + s.epochs()));
         if (validate) trainer.validation(xVal, validation.targets(s.loss()).to(s.dtype())).patience(s.patience());
         long start = System.nanoTime();
         History history = trainer.build().fit(x, y);
-        return new Result(net, history, epochs, (System.nanoTime() - start) / 1e9);
+        long[] dropout = dropouts(net).stream().mapToLong(jgrad.nn.Dropout::rngState).toArray();
+        Resume state = new Resume(net, optimizer.state(), optimizer.steps(), done + history.epochs().size(), dropout);
+        return new Result(net, history, epochs, (System.nanoTime() - start) / 1e9, state);
+    }
+
+    private static List<jgrad.nn.Dropout> dropouts(Sequential net) {
+        return net.layers().stream().filter(jgrad.nn.Dropout.class::isInstance).map(jgrad.nn.Dropout.class::cast).toList();
     }
 
     /** Predictions for scaled inputs: classes (softmax applied to a cross-entropy model's logits) or numbers. */

@@ -29,6 +29,15 @@ public final class Dropout extends Layer {
         return p;
     }
 
+    /** Where the mask sequence is, so that a resumed run draws the masks an uninterrupted one would. */
+    public long rngState() {
+        return rng.state();
+    }
+
+    public void restoreRng(long state) {
+        rng = new Rng(state);
+    }
+
     /** Restarts the mask sequence from the seed (a rerun of training draws the same masks). */
     public void reset() {
         rng = new Rng(seed);

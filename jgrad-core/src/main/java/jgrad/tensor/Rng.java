@@ -22,6 +22,11 @@ public final class Rng {
         global = new Rng(seed);
     }
 
+    /** Where the stream is: {@code new Rng(state())} continues it exactly (a checkpoint saves this). */
+    public long state() {
+        return state;
+    }
+
     public long nextLong() {
         long z = (state += 0x9E3779B97F4A7C15L);
         z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;

@@ -125,11 +125,16 @@ public final class Schedule {
 
     /** A listener that sets the optimiser's rate for each epoch of a {@code epochs}-epoch run. */
     public TrainingListener listener(jgrad.optim.Optimizer optimizer, int epochs) {
+        return listener(optimizer, 0, epochs);
+    }
+
+    /** The same for a run resumed after {@code done} of {@code epochs} epochs: the rates continue where it stopped. */
+    public TrainingListener listener(jgrad.optim.Optimizer optimizer, int done, int epochs) {
         plateauFactor = 1; // a new run starts from the base rate
         best = Double.POSITIVE_INFINITY;
         sinceBest = 0;
         double base = optimizer.learningRate();
-        optimizer.setLearningRate(rate(base, 1, epochs));
+        optimizer.setLearningRate(rate(base, done + 1, epochs));
         return new TrainingListener() {
             @Override
             public boolean afterEpoch(EpochStats stats) {

@@ -40,6 +40,7 @@ public final class Trainer {
     private final Tensor yVal;
     private final List<TrainingListener> listeners;
     private final boolean fastPath;
+    private final int startEpoch;
 
     private Trainer(Builder b) {
         this.model = b.model;
@@ -55,6 +56,7 @@ public final class Trainer {
         this.yVal = b.yVal;
         this.listeners = List.copyOf(b.listeners);
         this.fastPath = b.fastPath;
+        this.startEpoch = b.startEpoch;
     }
 
     public static Builder builder(Layer model, Loss loss, Optimizer optimizer) {
@@ -80,6 +82,9 @@ public final class Trainer {
         int size = batchSize <= 0 || batchSize >= n ? n : batchSize;
         boolean fullBatch = size == n;
         Rng rng = new Rng(seed);
+        boolean shuffled = shuffle && !fullBatch;
+        if (shuffled) for (int e = 0; e < startEpoch; e++) rng.permutation(n); // the orders the earlier epochs drew
+        model.train();
         List<EpochStats> history = new ArrayList<>();
         FusedDense fused = fastPath ? FusedDense.of(model, loss) : null;
         if (fused != null && !fused.accepts(x, y)) fused = null;
@@ -88,9 +93,9 @@ public final class Trainer {
         for (TrainingListener t : all) t.beforeTraining(loop);
 
         epochLoop:
-        for (int epoch = 1; epoch <= epochs && !loop.stopRequested(); epoch++) {
+        for (int epoch = startEpoch + 1; epoch <= startEpoch + epochs && !loop.stopRequested(); epoch++) {
             long start = System.nanoTime();
-            int[] order = shuffle && !fullBatch ? rng.permutation(n) : null;
+            int[] order = shuffled ? rng.permutation(n) : null;
             double total = 0;
             int batch = 0;
             for (int from = 0; from < n; from += size, batch++) {
@@ -172,6 +177,7 @@ public final class Trainer {
         private Tensor yVal;
         private final List<TrainingListener> listeners = new ArrayList<>();
         private boolean fastPath = true;
+        private int startEpoch;
 
         private Builder(Layer model, Loss loss, Optimizer optimizer) {
             this.model = model;
@@ -226,6 +232,17 @@ public final class Trainer {
 
         public Builder listener(TrainingListener listener) {
             listeners.add(listener);
+            return this;
+        }
+
+        /**
+         * Continues a run of which {@code done} epochs already ran: epochs are numbered from done + 1, and the
+         * batch order is the one the uninterrupted run would have drawn. With the model's weights and the
+         * optimiser's state restored, {@code epochs(10)} after 10 done equals a 20-epoch run bit for bit.
+         */
+        public Builder startEpoch(int done) {
+            if (done < 0) throw new IllegalArgumentException("start epoch must be >= 0, got " + done);
+            this.startEpoch = done;
             return this;
         }
 

@@ -46,6 +46,27 @@ class MlpTest {
                 "the same seed gives the same network");
     }
 
+    /** 10 epochs and 10 more equal 20: the optimiser's buffers, the batch order, the rate schedule and the dropout masks continue (a schedule that depends on the run's length, cosine, is planned by each run). */
+    @Test
+    void aResumedRunEqualsAnUninterruptedOneBitForBit() {
+        int[] labels = new int[120];
+        double[][] x = points(120, 5, labels);
+        Mlp.Settings s = new Mlp.Settings(jgrad.nn.LayerSpec.parse("relu(12)|dropout(0.3)|tanh(6)"), LossKind.CROSS_ENTROPY, Mlp.OptimizerKind.ADAM,
+                0.01, 20, 16, 3, 0, jgrad.tensor.DType.FLOAT64, 1e-3, jgrad.train.Schedule.parse("warmup(3)|exponential(0.9)"), 1.0, Double.NaN, false);
+        Mlp.Result whole = Mlp.fit(Rows.classes(x, labels, 2), null, s, false, e -> {});
+        Mlp.Settings half = new Mlp.Settings(s.layers(), s.loss(), s.optimizer(), s.lr(), 10, s.batch(), s.seed(), s.patience(), s.dtype(),
+                s.weightDecay(), s.schedule(), s.clipNorm(), s.clipValue(), s.balancedClasses());
+        Mlp.Result first = Mlp.fit(Rows.classes(x, labels, 2), null, half, false, e -> {});
+        List<Mlp.Epoch> later = new ArrayList<>();
+        Mlp.Result second = Mlp.fit(Rows.classes(x, labels, 2), null, half, false, later::add, first.state());
+        assertEquals(20, second.state().epochsDone());
+        assertEquals(11, later.getFirst().epoch(), "epochs are numbered on");
+        for (int i = 0; i < whole.network().parameters().size(); i++) {
+            assertArrayEquals(whole.network().parameters().get(i).toDoubleArray(), second.network().parameters().get(i).toDoubleArray(), 0.0, "parameter " + i);
+        }
+        assertEquals(whole.epochs().getLast().learningRate(), later.getLast().learningRate(), 0.0);
+    }
+
     @Test
     void regressesANonLinearFunctionWithSquaredErrorAndTanh() {
         Rng r = new Rng(3);
