@@ -9,6 +9,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.function.Supplier;
+import jgrad.cli.bench.GemmBench;
 import jgrad.cli.bench.MlpBench;
 import jgrad.cli.bench.SymbolicBench;
 import jgrad.cli.bench.Timer;
@@ -30,7 +31,9 @@ import picocli.CommandLine.Spec;
             "w4 symbolic-diff: 1,000 diff+simplify of both partials, then the compiled gradient at 10^6 points."})
 final class BenchCommand implements Callable<Integer> {
     private static final List<String> ALL = List.of("w1", "w2", "w3", "w4");
-    private static final Map<String, String> NAMES = Map.of("w1", "mlp-train", "w2", "xor-tiny", "w3", "mlp-infer", "w4", "symbolic-diff");
+    private static final List<String> EXTRA = List.of("gemm");
+    private static final Map<String, String> NAMES = Map.of("w1", "mlp-train", "w2", "xor-tiny", "w3", "mlp-infer", "w4", "symbolic-diff",
+            "gemm", "kernels");
 
     @Spec CommandSpec spec;
 
@@ -46,7 +49,7 @@ final class BenchCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         List<String> which = workload.equals("all") ? ALL : List.of(workload.toLowerCase(Locale.ROOT));
-        if (!ALL.containsAll(which)) throw new UserException("unknown workload '" + workload + "': use w1, w2, w3, w4 or all");
+        if (!ALL.containsAll(which) && !EXTRA.containsAll(which)) throw new UserException("unknown workload '" + workload + "': use w1, w2, w3, w4 or all");
         if (threads != null) {
             Parallel.setThreads(Flags.atLeast(spec, "--threads", threads, 1));
         }
@@ -76,6 +79,7 @@ final class BenchCommand implements Callable<Integer> {
             case "w1" -> MlpBench::w1;
             case "w2" -> XorBench::w2;
             case "w3" -> MlpBench::w3;
+            case "gemm" -> GemmBench::run;
             default -> () -> SymbolicBench.run(W4_ITERATIONS, Parallel.threads() > 1);
         };
     }
