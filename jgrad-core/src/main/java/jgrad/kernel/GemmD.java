@@ -22,6 +22,9 @@ final class GemmD extends Gemm {
         }
     }
 
+    /** Products with one vector of columns or fewer and at most this many multiply-adds take {@link SmallD}. */
+    static final long SMALL_MAX = Gemm.PARALLEL_MIN;
+
     /** Products with fewer multiply-adds than this skip blocking and packing (tiny networks). */
     static final int DIRECT_MAX = 4096;
 
@@ -31,6 +34,8 @@ final class GemmD extends Gemm {
         if (m == 0 || n == 0) return;
         if (k == 0) {
             if (!accumulate) java.util.Arrays.fill(c, 0, m * n, 0.0);
+        } else if (simd && n <= SmallD.L && (long) m * n * k <= SMALL_MAX) {
+            SmallD.product(a, aOff, rsA, csA, b, rsB, csB, c, m, k, n, accumulate);
         } else if ((long) m * n * k < DIRECT_MAX) {
             direct(a, aOff, rsA, csA, b, rsB, csB, c, m, k, n, accumulate);
         } else {

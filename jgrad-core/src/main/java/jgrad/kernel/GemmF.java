@@ -21,6 +21,9 @@ final class GemmF extends Gemm {
         }
     }
 
+    /** Products with one vector of columns or fewer and at most this many multiply-adds take {@link SmallF}. */
+    static final long SMALL_MAX = Gemm.PARALLEL_MIN;
+
     /** Products with fewer multiply-adds than this skip blocking and packing (tiny networks). */
     static final int DIRECT_MAX = 4096;
 
@@ -30,6 +33,8 @@ final class GemmF extends Gemm {
         if (m == 0 || n == 0) return;
         if (k == 0) {
             if (!accumulate) java.util.Arrays.fill(c, 0, m * n, 0f);
+        } else if (simd && n <= SmallF.L && (long) m * n * k <= SMALL_MAX) {
+            SmallF.product(a, aOff, rsA, csA, b, rsB, csB, c, m, k, n, accumulate);
         } else if ((long) m * n * k < DIRECT_MAX) {
             direct(a, aOff, rsA, csA, b, rsB, csB, c, m, k, n, accumulate);
         } else {
