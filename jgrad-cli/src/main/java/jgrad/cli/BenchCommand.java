@@ -56,6 +56,9 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--batch", paramLabel = "N", description = "Batch size of w1-1024 and w1-2048 (default: 32, 128 and 512 in turn).")
     Integer batch;
 
+    @Option(names = "--dtype", paramLabel = "TYPE", description = "float32 or float64: the dtype of w5 (default: both in turn).")
+    String dtype;
+
     @Option(names = "--json", description = "One JSON object per workload per line, with the peers' result keys.")
     boolean json;
 
@@ -71,17 +74,18 @@ final class BenchCommand implements Callable<Integer> {
             Parallel.setThreads(Flags.atLeast(spec, "--threads", threads, 1));
         }
         List<Integer> batches = batch == null ? WIDE_BATCHES : List.of(Flags.atLeast(spec, "--batch", batch, 1));
+        List<String> dtypes = dtype == null ? List.of("float32", "float64") : List.of(Flags.label(Flags.choice("--dtype", dtype, jgrad.tensor.DType.class)));
         PrintWriter out = spec.commandLine().getOut();
         for (String w : which) {
-            for (Supplier<Map<String, Object>> job : jobs(w, batches)) print(out, w, job.get());
+            for (Supplier<Map<String, Object>> job : jobs(w, batches, dtypes)) print(out, w, job.get());
         }
         return 0;
     }
 
     /** The runs of one workload: one, or one per batch size (wide MLPs), or one per dtype (w5). */
-    private static List<Supplier<Map<String, Object>>> jobs(String w, List<Integer> batches) {
+    private static List<Supplier<Map<String, Object>>> jobs(String w, List<Integer> batches, List<String> dtypes) {
         if (WideBench.hidden(w) != null) return batches.stream().<Supplier<Map<String, Object>>>map(b -> () -> WideBench.run(w, b)).toList();
-        if (w.equals("w5")) return List.of(() -> CliTrainBench.run("float32"), () -> CliTrainBench.run("float64"));
+        if (w.equals("w5")) return dtypes.stream().<Supplier<Map<String, Object>>>map(d -> () -> CliTrainBench.run(d)).toList();
         return List.of(run(w));
     }
 
