@@ -7,6 +7,10 @@ final class GemmD extends Gemm {
     private static final ThreadLocal<Buffers> BUFFERS = ThreadLocal.withInitial(Buffers::new);
     private static final Blocking SIMD = Blocking.of(Double.BYTES, true), SCALAR = Blocking.of(Double.BYTES, false);
 
+    static {
+        if (Simd.ENABLED) warmUp();
+    }
+
     double[] a, b, c, bias;
     private double[] packed = new double[0];
 
@@ -59,6 +63,21 @@ final class GemmD extends Gemm {
         } finally {
             g.a = g.b = g.c = g.bias = null; // do not keep the caller's arrays alive
         }
+    }
+
+    /** Starts {@link Warmup} on this precision's micro-kernel (both A layouts) and the small-product kernel. */
+    private static void warmUp() {
+        int mr = SIMD.mr(), nr = SIMD.nr(), kc = 64;
+        double[] ap = new double[mr * kc], bp = new double[kc * nr], ct = new double[mr * nr], cs = new double[8 * SmallD.L];
+        Runnable step = () -> {
+            SimdD.micro(mr, ap, 0, 0, bp, 0, 2, ct, 0, nr, false);
+            SimdD.micro(mr, ap, 0, 2, bp, 0, 2, ct, 0, nr, true);
+            SmallD.product(ap, 0, 2, 1, bp, SmallD.L, 1, cs, 8, 2, SmallD.L, false);
+        };
+        Warmup.start("float64", step, () -> {
+            SimdD.micro(mr, ap, 0, 0, bp, 0, kc, ct, 0, nr, false);
+            SimdD.micro(mr, ap, 0, kc, bp, 0, kc, ct, 0, nr, true);
+        });
     }
 
     /** Unblocked product for tiny shapes: the same fma chain per element as the blocked one. */

@@ -6,6 +6,10 @@ final class GemmF extends Gemm {
     private static final ThreadLocal<Buffers> BUFFERS = ThreadLocal.withInitial(Buffers::new);
     private static final Blocking SIMD = Blocking.of(Float.BYTES, true), SCALAR = Blocking.of(Float.BYTES, false);
 
+    static {
+        if (Simd.ENABLED) warmUp();
+    }
+
     float[] a, b, c, bias;
     private float[] packed = new float[0];
 
@@ -58,6 +62,21 @@ final class GemmF extends Gemm {
         } finally {
             g.a = g.b = g.c = g.bias = null; // do not keep the caller's arrays alive
         }
+    }
+
+    /** Starts {@link Warmup} on this precision's micro-kernel (both A layouts) and the small-product kernel. */
+    private static void warmUp() {
+        int mr = SIMD.mr(), nr = SIMD.nr(), kc = 64;
+        float[] ap = new float[mr * kc], bp = new float[kc * nr], ct = new float[mr * nr], cs = new float[8 * SmallF.L];
+        Runnable step = () -> {
+            SimdF.micro(mr, ap, 0, 0, bp, 0, 2, ct, 0, nr, false);
+            SimdF.micro(mr, ap, 0, 2, bp, 0, 2, ct, 0, nr, true);
+            SmallF.product(ap, 0, 2, 1, bp, SmallF.L, 1, cs, 8, 2, SmallF.L, false);
+        };
+        Warmup.start("float32", step, () -> {
+            SimdF.micro(mr, ap, 0, 0, bp, 0, kc, ct, 0, nr, false);
+            SimdF.micro(mr, ap, 0, kc, bp, 0, kc, ct, 0, nr, true);
+        });
     }
 
     /** Unblocked product for tiny shapes: the same fma chain per element as the blocked one. */
