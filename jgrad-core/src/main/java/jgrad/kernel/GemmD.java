@@ -13,6 +13,9 @@ final class GemmD extends Gemm {
 
     double[] a, b, c, bias;
     private double[] packed = new double[0];
+    /** j·csB for the lanes of one vector: the gather offsets of {@link SimdD#packTransposed}, set per call. */
+    private final int[] gatherRows = new int[Simd.ENABLED ? SimdD.L : 0];
+    private boolean gatherB;
 
     /** Per-thread packing space; it grows to the largest blocks seen (the SIMD and scalar sizes differ), never per call. */
     static final class Buffers {
@@ -58,6 +61,8 @@ final class GemmD extends Gemm {
         g.bias = bias;
         g.set(aOff, rsA, csA, rsB, csB, m, k, n, accumulate, simd, simd ? SIMD : SCALAR);
         g.act = act;
+        for (int l = 0; l < g.gatherRows.length; l++) g.gatherRows[l] = l * csB;
+        g.gatherB = simd && csB != 1 && rsB == 1 && spreadOverL1Sets((long) csB * Double.BYTES, g.nr);
         try {
             g.execute(threads);
         } finally {
@@ -133,7 +138,11 @@ final class GemmD extends Gemm {
                 for (int jj = nv; jj < nr; jj++) bp[to + jj] = 0.0;
             }
         } else {
-            // B stored transposed (A·Bᵀ): read each stored row in order, one panel column at a time
+            // B stored transposed (A·Bᵀ): full panels by vector gathers, else read each stored row in order
+            if (gatherB && nv == nr) {
+                SimdD.packTransposed(b, j * csB + pc, gatherRows, csB, bp, dstOff, kc);
+                return;
+            }
             for (int jj = 0; jj < nv; jj++) {
                 int src = (j + jj) * csB + pc * rsB;
                 for (int p = 0; p < kc; p++) bp[dstOff + p * nr + jj] = b[src + p * rsB];

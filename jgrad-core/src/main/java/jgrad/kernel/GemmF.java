@@ -12,6 +12,9 @@ final class GemmF extends Gemm {
 
     float[] a, b, c, bias;
     private float[] packed = new float[0];
+    /** j·csB for the lanes of one vector: the gather offsets of {@link SimdF#packTransposed}, set per call. */
+    private final int[] gatherRows = new int[Simd.ENABLED ? SimdF.L : 0];
+    private boolean gatherB;
 
     /** Per-thread packing space; it grows to the largest blocks seen (the SIMD and scalar sizes differ), never per call. */
     static final class Buffers {
@@ -57,6 +60,8 @@ final class GemmF extends Gemm {
         g.bias = bias;
         g.set(aOff, rsA, csA, rsB, csB, m, k, n, accumulate, simd, simd ? SIMD : SCALAR);
         g.act = act;
+        for (int l = 0; l < g.gatherRows.length; l++) g.gatherRows[l] = l * csB;
+        g.gatherB = simd && csB != 1 && rsB == 1 && spreadOverL1Sets((long) csB * Float.BYTES, g.nr);
         try {
             g.execute(threads);
         } finally {
@@ -132,7 +137,11 @@ final class GemmF extends Gemm {
                 for (int jj = nv; jj < nr; jj++) bp[to + jj] = 0f;
             }
         } else {
-            // B stored transposed (A·Bᵀ): read each stored row in order, one panel column at a time
+            // B stored transposed (A·Bᵀ): full panels by vector gathers, else read each stored row in order
+            if (gatherB && nv == nr) {
+                SimdF.packTransposed(b, j * csB + pc, gatherRows, csB, bp, dstOff, kc);
+                return;
+            }
             for (int jj = 0; jj < nv; jj++) {
                 int src = (j + jj) * csB + pc * rsB;
                 for (int p = 0; p < kc; p++) bp[dstOff + p * nr + jj] = b[src + p * rsB];

@@ -64,4 +64,14 @@ class BlockingTest {
         assertEquals(Simd.ENABLED ? SimdF.NR : Blocking.SCALAR_NR, b.nr());
         assertTrue(FmaPeak.gflops(1) > 0);
     }
+
+    @Test
+    void gathersAvoidRowsThatShareL1Sets() {
+        assertTrue(Gemm.spreadOverL1Sets(128 * 4, 32)); // W1's G·Wᵀ: rows 512 bytes apart, 8 sets
+        assertTrue(Gemm.spreadOverL1Sets(784 * 4, 32)); // not a multiple of a power-of-two line count: all sets
+        assertTrue(Gemm.spreadOverL1Sets(100 * 4 + 4, 32)); // not line-aligned
+        assertTrue(!Gemm.spreadOverL1Sets(1024 * 4, 32)); // 4 KiB apart: every row in one set
+        assertTrue(!Gemm.spreadOverL1Sets(512 * 4, 32)); // 2 sets, 16 rows each
+        assertTrue(Gemm.spreadOverL1Sets(512 * 4, 16)); // AVX2's 16-row panels: 8 per set
+    }
 }
