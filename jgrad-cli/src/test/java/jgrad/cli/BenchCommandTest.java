@@ -54,4 +54,36 @@ class BenchCommandTest {
         assertTrue(r.err().contains("unknown workload 'w9'"), r.err());
         assertEquals(Main.USAGE, CliRun.of("bench", "w2", "--threads", "0").exitCode());
     }
+
+    @Test
+    void smallNetworkGradientAllocatesNothingAndMatchesNumpysLoss() throws Exception {
+        CliRun r = CliRun.of("bench", "w6", "--json", "--threads", "1");
+        assertEquals(0, r.exitCode(), r.err());
+        JsonNode j = new ObjectMapper().readTree(r.out());
+        assertEquals(0.0, j.get("bytes_per_gradient").asDouble()); // allocation-free once warm
+        assertEquals(0.336955189704895, j.get("loss").asDouble(), 1e-6); // the numpy peer's, same data and weights
+        assertTrue(j.get("us_per_gradient").asDouble() > 0);
+        assertTrue(j.get("kernels").asText().contains("tile "), j.get("kernels").asText()); // the blocking this CPU chose
+    }
+
+    @Test
+    void cliTrainingRunsTrainsDefaultsForEveryEpoch() throws Exception {
+        CliRun r = CliRun.of("bench", "w5", "--json", "--threads", "1", "--dtype", "float32");
+        assertEquals(0, r.exitCode(), r.err());
+        JsonNode j = new ObjectMapper().readTree(r.out());
+        assertEquals("float32", j.get("dtype").asText());
+        assertEquals(200, j.get("epochs").asInt()); // --patience 0: every run does the same work
+        assertEquals(1257, j.get("train_rows").asInt()); // digits, the default 70% split
+        assertTrue(j.get("test_accuracy").asDouble() > 0.9, r.out());
+    }
+
+    @Test
+    void badBatchAndDtypeAreUsageErrors() {
+        CliRun r = CliRun.of("bench", "w1-1024", "--batch", "0");
+        assertEquals(Main.USAGE, r.exitCode());
+        assertTrue(r.err().contains("--batch"), r.err());
+        r = CliRun.of("bench", "w5", "--dtype", "float16");
+        assertEquals(Main.USAGE, r.exitCode());
+        assertTrue(r.err().contains("--dtype") && r.err().contains("float16"), r.err());
+    }
 }

@@ -7,22 +7,22 @@ import jgrad.function.Activation;
  * through strides, element A(i,p) = a[aOff + i*rsA + p*csA] and B(p,j) = b[p*rsB + j*csB]. That covers A·B,
  * Aᵀ·B and A·Bᵀ without materialising a transpose.
  *
- * <p>Blocking (BLIS order): for each k-block of {@link #KC}, each panel of {@code nr} columns of B is
- * packed contiguously (it stays in L1), then the micro-kernel sweeps the task's rows in slivers of
- * {@code mr} (6 or 8), reading A in place (the task's rows × KC stay in L2) and keeping an mr×nr tile of C in
- * registers.
+ * <p>Blocking (GotoBLAS/BLIS), sizes from {@link Blocking}: C is split into tasks of at most {@code mc} rows
+ * and {@code nc} columns. For each k-block of {@code kc}, a task packs its rows of A into contiguous slivers
+ * of {@code mr} rows (zero-padded at the fringe; the block stays in L2), then for each panel of
+ * {@code nr} columns of B, packed [kc][nr] (it stays in L1), the micro-kernel sweeps the slivers, keeping an
+ * mr×nr tile of C in registers. Both operands packed, the kernel reads two unit-stride streams whatever
+ * the strides of A and B, with no bounds check left in its loop.
  *
  * <p>Determinism: every element of C is {@code fma(a_p, b_p, ...)} chained over p = 0..k-1 in order,
  * starting from C (accumulate) or from 0. Storing and reloading C between k-blocks does not round, so
  * the value depends neither on the blocking, nor on the thread split, nor on SIMD versus scalar code.
  *
- * <p>One instance per calling thread is reused from call to call (no allocation per call); the packing
- * buffers belong to the thread that runs a task.
+ * <p>One instance per calling thread is reused from call to call, and the packing buffers belong to the
+ * thread that runs a task and only grow: no allocation per call (an allocating GEMM runs slower and less
+ * evenly under G1 than under ParallelGC).
  */
 abstract class Gemm implements Parallel.Body {
-    /** The most rows a micro-tile has (buffers are sized for it). */
-    static final int MAX_MR = 8;
-    static final int KC = 256;
     /** Below this many multiply-adds a product is not split across threads (a hand-off costs ~10 µs). */
     static final long PARALLEL_MIN = 1L << 19;
     /** A B of at most this many elements is packed by the calling thread: a hand-off would cost more. */
@@ -32,32 +32,37 @@ abstract class Gemm implements Parallel.Body {
     boolean accumulate, simd;
     /** Applied to each task's block of C once its last k-block is done; null: none. */
     Activation act;
-    /** Rows and columns per micro-tile: the SIMD kernel's, or 6 × 8 in scalar code. */
-    int mr, nr;
+    /** Tile and block sizes of this call (SIMD or scalar). */
+    int mr, nr, kc, mc, nc;
     private int rowsPerTask, colsPerTask, colTasks;
     /** B packed once for all tasks (when several row tasks would each pack it again), and the phase doing it. */
     private Object sharedB;
     private boolean packing;
 
-    /** Budget for one task's A block (rows × KC): 192 KiB, well inside a 512 KiB (Zen 2) or 1 MiB (Zen 4) L2. */
-    static final int A_BLOCK_BYTES = 192 * KC * 4;
-
     /** Bytes per element: 4 or 8. */
     abstract int elementBytes();
+
+    /**
+     * Packs A(i0..i0+rows, pc..pc+kc) into the thread's buffers as slivers of mr rows, sliver s at s·kc·mr
+     * laid out [kc][mr] or [mr][kc], rows past {@code rows} zero (they never reach C). Returns the layout, to
+     * pass to {@link #tile}: 0 for [kc][mr], else the row length of [mr][kc] (a local, not a field: tasks run
+     * k-blocks of different lengths at the same time).
+     */
+    abstract int packA(Object buffers, int i0, int rows, int pc, int kc);
 
     /** Packs B(pc..pc+kc, j..j+nv) into dst from dstOff as [kc][nr], zero-padded to nr columns. */
     abstract void packB(Object dst, int dstOff, int pc, int kc, int j, int nv);
 
     /**
-     * One mr×nr tile of C at (i, j) from the packed panel bp at bOff; mv and nv are the valid rows and
-     * columns (fringe tiles are partial).
+     * One mr×nr tile of C at (i, j) from the packed A sliver at aOff (layout lda) of the thread's buffers and the packed
+     * panel bp at bOff; mv and nv are the valid rows and columns (fringe tiles are partial).
      */
-    abstract void tile(Object buffers, Object bp, int bOff, int i, int mv, int j, int nv, int pc, int kc, boolean load);
+    abstract void tile(Object buffers, int aOff, int lda, Object bp, int bOff, int i, int mv, int j, int nv, int kc, boolean load);
 
     /** C(i0..i1, j0..j1) = act(C + bias): the bias and activation of a dense layer. */
     abstract void epilogue(int i0, int i1, int j0, int j1);
 
-    /** The executing thread's packing buffers. */
+    /** The executing thread's packing buffers, large enough for this call's blocks. */
     abstract Object buffers();
 
     /** The executing thread's panel for one packed block of B. */
@@ -66,7 +71,7 @@ abstract class Gemm implements Parallel.Body {
     /** This job's array for all of B packed, at least {@code size} long (kept for the next call). */
     abstract Object sharedPanels(int size);
 
-    final void set(int aOff, int rsA, int csA, int rsB, int csB, int m, int k, int n, boolean accumulate, boolean simd, int mr, int nr) {
+    final void set(int aOff, int rsA, int csA, int rsB, int csB, int m, int k, int n, boolean accumulate, boolean simd, Blocking blocking) {
         this.aOff = aOff;
         this.rsA = rsA;
         this.csA = csA;
@@ -77,20 +82,24 @@ abstract class Gemm implements Parallel.Body {
         this.n = n;
         this.accumulate = accumulate;
         this.simd = simd;
-        this.mr = mr;
-        this.nr = nr;
+        this.mr = blocking.mr();
+        this.nr = blocking.nr();
+        this.kc = blocking.kc();
+        this.mc = blocking.mc();
+        this.nc = blocking.nc();
     }
 
     /** Splits C into tasks and runs them; the split only affects speed. */
     final void execute(int threads) {
         long work = (long) m * n * k;
-        int rowBlocks = Math.max(1, Math.ceilDiv(m, A_BLOCK_BYTES / (KC * elementBytes())));
+        int rowBlocks = Math.ceilDiv(m, mc);
         rowsPerTask = roundUp(Math.ceilDiv(m, rowBlocks), mr);
         int rowTasks = Math.ceilDiv(m, rowsPerTask);
         int panels = Math.ceilDiv(n, nr);
         int parallel = threads > 1 && work >= PARALLEL_MIN ? threads : 1;
         // a few tasks per thread so that a thread slowed by the shared machine does not hold up the rest
-        colTasks = parallel == 1 ? 1 : Math.clamp(Math.ceilDiv(4 * parallel, rowTasks), 1, panels);
+        int byCache = Math.ceilDiv(panels * nr, nc);
+        colTasks = parallel == 1 ? byCache : Math.clamp(Math.ceilDiv(4 * parallel, rowTasks), byCache, panels);
         colsPerTask = Math.ceilDiv(panels, colTasks) * nr;
         colTasks = Math.ceilDiv(n, colsPerTask);
         sharedB = null;
@@ -118,10 +127,11 @@ abstract class Gemm implements Parallel.Body {
         Object buf = buffers();
         int i0 = (task / colTasks) * rowsPerTask, i1 = Math.min(m, i0 + rowsPerTask);
         int j0 = (task % colTasks) * colsPerTask, j1 = Math.min(n, j0 + colsPerTask);
-        int kBlocks = Math.ceilDiv(k, KC), kcMax = Math.ceilDiv(k, kBlocks);
+        int kBlocks = Math.ceilDiv(k, kc), kcMax = Math.ceilDiv(k, kBlocks);
         for (int pc = 0; pc < k; pc += kcMax) {
             int kc = Math.min(kcMax, k - pc);
             boolean load = accumulate || pc > 0;
+            int lda = packA(buf, i0, i1 - i0, pc, kc);
             for (int j = j0; j < j1; j += nr) {
                 int nv = Math.min(nr, j1 - j);
                 Object bp = sharedB;
@@ -131,10 +141,27 @@ abstract class Gemm implements Parallel.Body {
                     bOff = 0;
                     packB(bp, 0, pc, kc, j, nv);
                 }
-                for (int i = i0; i < i1; i += mr) tile(buf, bp, bOff, i, Math.min(mr, i1 - i), j, nv, pc, kc, load);
+                for (int i = i0, ao = 0; i < i1; i += mr, ao += kc * mr) tile(buf, ao, lda, bp, bOff, i, Math.min(mr, i1 - i), j, nv, kc, load);
             }
         }
         if (act != null) epilogue(i0, i1, j0, j1);
+    }
+
+    /**
+     * Whether {@code rows} rows {@code strideBytes} apart, read side by side, spread over enough L1 sets. L1
+     * caches index their sets by the address within a 4 KiB page (64 sets of 64-byte lines: 32 KiB 8-way, 48 KiB
+     * 12-way), so rows 1, 2 or 4 KiB apart fall into 1, 2 or 4 sets and evict each other: a gather across them
+     * ran 17% slower than reading row by row, where across 512-byte strides it ran 29% faster.
+     */
+    static boolean spreadOverL1Sets(long strideBytes, int rows) {
+        if (strideBytes % 64 != 0) return true;
+        long lines = (strideBytes / 64) % 64;
+        int sets = lines == 0 ? 1 : 64 / (int) gcd(lines, 64);
+        return Math.ceilDiv(rows, sets) <= 8; // leave ways for the panel and the A sliver
+    }
+
+    private static long gcd(long a, long b) {
+        return b == 0 ? a : gcd(b, a % b);
     }
 
     static int roundUp(int x, int multiple) {

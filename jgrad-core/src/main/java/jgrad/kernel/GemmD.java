@@ -7,17 +7,32 @@ import jgrad.function.Activation;
 final class GemmD extends Gemm {
     private static final ThreadLocal<GemmD> JOB = ThreadLocal.withInitial(GemmD::new);
     private static final ThreadLocal<Buffers> BUFFERS = ThreadLocal.withInitial(Buffers::new);
-    static final int SCALAR_MR = 6, SCALAR_NR = 8;
+    private static final Blocking SIMD = Blocking.of(Double.BYTES, true), SCALAR = Blocking.of(Double.BYTES, false);
+
+    static {
+        if (Simd.ENABLED) warmUp();
+    }
 
     double[] a, b, c, bias;
     private double[] packed = new double[0];
+    /** j·csB for the lanes of one vector: the gather offsets of {@link SimdD#packTransposed}, set per call. */
+    private final int[] gatherRows = new int[Simd.ENABLED ? SimdD.L : 0];
+    private boolean gatherB;
 
-    /** Reusable per-thread packing space, sized for the widest micro-tile. */
+    /** Per-thread packing space; it grows to the largest blocks seen (the SIMD and scalar sizes differ), never per call. */
     static final class Buffers {
-        final double[] panel = new double[KC * 64];
-        final double[] aPad = new double[KC * MAX_MR];
-        final double[] cTile = new double[MAX_MR * 64];
+        double[] aPack = new double[0], panel = new double[0], cTile = new double[0];
+
+        Buffers fit(int aSize, int panelSize, int tileSize) {
+            if (aPack.length < aSize) aPack = new double[aSize];
+            if (panel.length < panelSize) panel = new double[panelSize];
+            if (cTile.length < tileSize) cTile = new double[tileSize];
+            return this;
+        }
     }
+
+    /** Products with one vector of columns or fewer and at most this many multiply-adds take {@link SmallD}. */
+    static final long SMALL_MAX = Gemm.PARALLEL_MIN;
 
     /** Products with fewer multiply-adds than this skip blocking and packing (tiny networks). */
     static final int DIRECT_MAX = 4096;
@@ -28,6 +43,8 @@ final class GemmD extends Gemm {
         if (m == 0 || n == 0) return;
         if (k == 0) {
             if (!accumulate) java.util.Arrays.fill(c, 0, m * n, 0.0);
+        } else if (simd && n <= SmallD.L && (long) m * n * k <= SMALL_MAX) {
+            SmallD.product(a, aOff, rsA, csA, b, rsB, csB, c, m, k, n, accumulate);
         } else if ((long) m * n * k < DIRECT_MAX) {
             direct(a, aOff, rsA, csA, b, rsB, csB, c, m, k, n, accumulate);
         } else {
@@ -44,13 +61,30 @@ final class GemmD extends Gemm {
         g.b = b;
         g.c = c;
         g.bias = bias;
-        g.set(aOff, rsA, csA, rsB, csB, m, k, n, accumulate, simd, simd ? SimdD.MR : SCALAR_MR, simd ? SimdD.NR : SCALAR_NR);
+        g.set(aOff, rsA, csA, rsB, csB, m, k, n, accumulate, simd, simd ? SIMD : SCALAR);
         g.act = act;
+        for (int l = 0; l < g.gatherRows.length; l++) g.gatherRows[l] = l * csB;
+        g.gatherB = simd && csB != 1 && rsB == 1 && spreadOverL1Sets((long) csB * Double.BYTES, g.nr);
         try {
             g.execute(threads);
         } finally {
             g.a = g.b = g.c = g.bias = null; // do not keep the caller's arrays alive
         }
+    }
+
+    /** Starts {@link Warmup} on this precision's micro-kernel (both A layouts) and the small-product kernel. */
+    private static void warmUp() {
+        int mr = SIMD.mr(), nr = SIMD.nr(), kc = 64;
+        double[] ap = new double[mr * kc], bp = new double[kc * nr], ct = new double[mr * nr], cs = new double[8 * SmallD.L];
+        Runnable step = () -> {
+            SimdD.micro(mr, ap, 0, 0, bp, 0, 2, ct, 0, nr, false);
+            SimdD.micro(mr, ap, 0, 2, bp, 0, 2, ct, 0, nr, true);
+            SmallD.product(ap, 0, 2, 1, bp, SmallD.L, 1, cs, 8, 2, SmallD.L, false);
+        };
+        Warmup.start("float64", step, () -> {
+            SimdD.micro(mr, ap, 0, 0, bp, 0, kc, ct, 0, nr, false);
+            SimdD.micro(mr, ap, 0, kc, bp, 0, kc, ct, 0, nr, true);
+        });
     }
 
     /** Unblocked product for tiny shapes: the same fma chain per element as the blocked one. */
@@ -81,7 +115,7 @@ final class GemmD extends Gemm {
 
     @Override
     Object buffers() {
-        return BUFFERS.get();
+        return BUFFERS.get().fit(mc * kc, kc * nr, mr * nr);
     }
 
     @Override
@@ -101,61 +135,71 @@ final class GemmD extends Gemm {
         if (csB == 1) {
             for (int p = 0; p < kc; p++) {
                 int to = dstOff + p * nr;
-                System.arraycopy(b, (pc + p) * rsB + j, bp, to, nv);
-                if (nv < nr) java.util.Arrays.fill(bp, to + nv, to + nr, 0.0);
+                // a loop, not System.arraycopy: C2 vectorises it, and a call per 32 elements cost ~10% of a product
+                for (int jj = 0, from = (pc + p) * rsB + j; jj < nv; jj++) bp[to + jj] = b[from + jj];
+                for (int jj = nv; jj < nr; jj++) bp[to + jj] = 0.0;
             }
         } else {
-            // B stored transposed: write the panel in order, reading nv rows of B side by side
-            int src = j * csB + pc * rsB;
-            for (int p = 0; p < kc; p++) {
-                int row = dstOff + p * nr, at = src + p * rsB;
-                for (int jj = 0; jj < nv; jj++) bp[row + jj] = b[at + jj * csB];
-                for (int jj = nv; jj < nr; jj++) bp[row + jj] = 0.0;
+            // B stored transposed (A·Bᵀ): full panels by vector gathers, else read each stored row in order
+            if (gatherB && nv == nr) {
+                SimdD.packTransposed(b, j * csB + pc, gatherRows, csB, bp, dstOff, kc);
+                return;
             }
+            for (int jj = 0; jj < nv; jj++) {
+                int src = (j + jj) * csB + pc * rsB;
+                for (int p = 0; p < kc; p++) bp[dstOff + p * nr + jj] = b[src + p * rsB];
+            }
+            for (int p = 0; p < kc && nv < nr; p++) for (int jj = nv; jj < nr; jj++) bp[dstOff + p * nr + jj] = 0.0;
         }
     }
 
     @Override
-    void tile(Object buffers, Object panel, int bOff, int i, int mv, int j, int nv, int pc, int kc, boolean load) {
+    int packA(Object buffers, int i0, int rows, int pc, int kc) {
+        double[] ap = ((Buffers) buffers).aPack;
+        // rows of A run along p (A·B, A·Bᵀ): copy whole rows ([mr][kc] slivers); else (Aᵀ·B) the mr values of
+        // one p are side by side and the sliver is written [kc][mr]
+        int lda = csA == 1 ? kc : 0;
+        for (int s = 0, base = 0; s * mr < rows; s++, base += kc * mr) {
+            int r0 = i0 + s * mr, mv = Math.min(mr, rows - s * mr);
+            if (lda != 0) {
+                for (int r = 0; r < mv; r++) System.arraycopy(a, aOff + (r0 + r) * rsA + pc, ap, base + r * kc, kc);
+                for (int q = base + mv * kc; q < base + mr * kc; q++) ap[q] = 0.0;
+                continue;
+            }
+            for (int p = 0; p < kc; p++) {
+                int src = aOff + r0 * rsA + (pc + p) * csA, dst = base + p * mr;
+                for (int r = 0; r < mv; r++) ap[dst + r] = a[src + r * rsA];
+                for (int r = mv; r < mr; r++) ap[dst + r] = 0.0; // a loop: Arrays.fill per p of a few elements cost more than packing
+            }
+        }
+        return lda;
+    }
+
+    @Override
+    void tile(Object buffers, int aOff, int lda, Object panel, int bOff, int i, int mv, int j, int nv, int kc, boolean load) {
         Buffers buf = (Buffers) buffers;
         double[] bp = (double[]) panel;
         if (mv == mr && nv == nr) {
-            micro(a, aOff + i * rsA + pc * csA, rsA, csA, bp, bOff, kc, c, i * n + j, n, load);
+            micro(buf.aPack, aOff, lda, bp, bOff, kc, c, i * n + j, n, load);
             return;
         }
-        // fringe: run the full micro-kernel on a padded copy; padding lanes never reach C
+        // fringe: the full micro-kernel on a copy of the tile; padding rows and lanes never reach C
         double[] ct = buf.cTile;
         java.util.Arrays.fill(ct, 0, mr * nr, 0.0);
         if (load) for (int r = 0; r < mv; r++) System.arraycopy(c, (i + r) * n + j, ct, r * nr, nv);
-        double[] ap = a;
-        int at = aOff + i * rsA + pc * csA, rs = rsA, cs = csA;
-        if (mv < mr) { // rows copied row-major (unit stride, like most A) and the missing ones zero
-            ap = buf.aPad;
-            java.util.Arrays.fill(ap, 0, kc * mr, 0.0);
-            for (int r = 0; r < mv; r++) for (int p = 0; p < kc; p++) ap[r * kc + p] = a[at + r * rsA + p * csA];
-            at = 0;
-            rs = kc;
-            cs = 1;
-        }
-        micro(ap, at, rs, cs, bp, bOff, kc, ct, 0, nr, load);
+        micro(buf.aPack, aOff, lda, bp, bOff, kc, ct, 0, nr, load);
         for (int r = 0; r < mv; r++) System.arraycopy(ct, r * nr, c, (i + r) * n + j, nv);
     }
 
-    private void micro(double[] a, int aOff, int rsA, int csA, double[] bp, int bOff, int kc, double[] c, int cOff, int ldc, boolean load) {
+    private void micro(double[] ap, int aOff, int lda, double[] bp, int bOff, int kc, double[] c, int cOff, int ldc, boolean load) {
         if (simd) {
-            if (SimdD.MR == 8) {
-                if (csA == 1) SimdD.micro8RowMajorA(a, aOff, rsA, bp, bOff, kc, c, cOff, ldc, load);
-                else SimdD.micro8StridedA(a, aOff, rsA, csA, bp, bOff, kc, c, cOff, ldc, load);
-            } else if (csA == 1) {
-                SimdD.microRowMajorA(a, aOff, rsA, bp, bOff, kc, c, cOff, ldc, load);
-            } else {
-                SimdD.microStridedA(a, aOff, rsA, csA, bp, bOff, kc, c, cOff, ldc, load);
-            }
+            SimdD.micro(mr, ap, aOff, lda, bp, bOff, kc, c, cOff, ldc, load);
             return;
         }
         // scalar: one row of the tile at a time in 8 locals (nr == SCALAR_NR), 8 independent fma chains
+        int rs = lda == 0 ? 1 : lda, cs = lda == 0 ? mr : 1;
         for (int r = 0; r < mr; r++) {
-            int cr = cOff + r * ldc, ar = aOff + r * rsA;
+            int cr = cOff + r * ldc;
             double s0 = 0.0, s1 = 0.0, s2 = 0.0, s3 = 0.0, s4 = 0.0, s5 = 0.0, s6 = 0.0, s7 = 0.0;
             if (load) {
                 s0 = c[cr];
@@ -167,8 +211,9 @@ final class GemmD extends Gemm {
                 s6 = c[cr + 6];
                 s7 = c[cr + 7];
             }
-            for (int p = 0, bo = bOff; p < kc; p++, bo += SCALAR_NR) {
-                double av = a[ar + p * csA];
+            for (int p = 0; p < kc; p++) {
+                double av = ap[aOff + r * rs + p * cs];
+                int bo = bOff + p * Blocking.SCALAR_NR;
                 s0 = Math.fma(av, bp[bo], s0);
                 s1 = Math.fma(av, bp[bo + 1], s1);
                 s2 = Math.fma(av, bp[bo + 2], s2);

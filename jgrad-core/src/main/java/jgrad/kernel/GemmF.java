@@ -6,17 +6,32 @@ import jgrad.function.Activation;
 final class GemmF extends Gemm {
     private static final ThreadLocal<GemmF> JOB = ThreadLocal.withInitial(GemmF::new);
     private static final ThreadLocal<Buffers> BUFFERS = ThreadLocal.withInitial(Buffers::new);
-    static final int SCALAR_MR = 6, SCALAR_NR = 8;
+    private static final Blocking SIMD = Blocking.of(Float.BYTES, true), SCALAR = Blocking.of(Float.BYTES, false);
+
+    static {
+        if (Simd.ENABLED) warmUp();
+    }
 
     float[] a, b, c, bias;
     private float[] packed = new float[0];
+    /** j·csB for the lanes of one vector: the gather offsets of {@link SimdF#packTransposed}, set per call. */
+    private final int[] gatherRows = new int[Simd.ENABLED ? SimdF.L : 0];
+    private boolean gatherB;
 
-    /** Reusable per-thread packing space, sized for the widest micro-tile. */
+    /** Per-thread packing space; it grows to the largest blocks seen (the SIMD and scalar sizes differ), never per call. */
     static final class Buffers {
-        final float[] panel = new float[KC * 64];
-        final float[] aPad = new float[KC * MAX_MR];
-        final float[] cTile = new float[MAX_MR * 64];
+        float[] aPack = new float[0], panel = new float[0], cTile = new float[0];
+
+        Buffers fit(int aSize, int panelSize, int tileSize) {
+            if (aPack.length < aSize) aPack = new float[aSize];
+            if (panel.length < panelSize) panel = new float[panelSize];
+            if (cTile.length < tileSize) cTile = new float[tileSize];
+            return this;
+        }
     }
+
+    /** Products with one vector of columns or fewer and at most this many multiply-adds take {@link SmallF}. */
+    static final long SMALL_MAX = Gemm.PARALLEL_MIN;
 
     /** Products with fewer multiply-adds than this skip blocking and packing (tiny networks). */
     static final int DIRECT_MAX = 4096;
@@ -27,6 +42,8 @@ final class GemmF extends Gemm {
         if (m == 0 || n == 0) return;
         if (k == 0) {
             if (!accumulate) java.util.Arrays.fill(c, 0, m * n, 0f);
+        } else if (simd && n <= SmallF.L && (long) m * n * k <= SMALL_MAX) {
+            SmallF.product(a, aOff, rsA, csA, b, rsB, csB, c, m, k, n, accumulate);
         } else if ((long) m * n * k < DIRECT_MAX) {
             direct(a, aOff, rsA, csA, b, rsB, csB, c, m, k, n, accumulate);
         } else {
@@ -43,13 +60,30 @@ final class GemmF extends Gemm {
         g.b = b;
         g.c = c;
         g.bias = bias;
-        g.set(aOff, rsA, csA, rsB, csB, m, k, n, accumulate, simd, simd ? SimdF.MR : SCALAR_MR, simd ? SimdF.NR : SCALAR_NR);
+        g.set(aOff, rsA, csA, rsB, csB, m, k, n, accumulate, simd, simd ? SIMD : SCALAR);
         g.act = act;
+        for (int l = 0; l < g.gatherRows.length; l++) g.gatherRows[l] = l * csB;
+        g.gatherB = simd && csB != 1 && rsB == 1 && spreadOverL1Sets((long) csB * Float.BYTES, g.nr);
         try {
             g.execute(threads);
         } finally {
             g.a = g.b = g.c = g.bias = null; // do not keep the caller's arrays alive
         }
+    }
+
+    /** Starts {@link Warmup} on this precision's micro-kernel (both A layouts) and the small-product kernel. */
+    private static void warmUp() {
+        int mr = SIMD.mr(), nr = SIMD.nr(), kc = 64;
+        float[] ap = new float[mr * kc], bp = new float[kc * nr], ct = new float[mr * nr], cs = new float[8 * SmallF.L];
+        Runnable step = () -> {
+            SimdF.micro(mr, ap, 0, 0, bp, 0, 2, ct, 0, nr, false);
+            SimdF.micro(mr, ap, 0, 2, bp, 0, 2, ct, 0, nr, true);
+            SmallF.product(ap, 0, 2, 1, bp, SmallF.L, 1, cs, 8, 2, SmallF.L, false);
+        };
+        Warmup.start("float32", step, () -> {
+            SimdF.micro(mr, ap, 0, 0, bp, 0, kc, ct, 0, nr, false);
+            SimdF.micro(mr, ap, 0, kc, bp, 0, kc, ct, 0, nr, true);
+        });
     }
 
     /** Unblocked product for tiny shapes: the same fma chain per element as the blocked one. */
@@ -80,7 +114,7 @@ final class GemmF extends Gemm {
 
     @Override
     Object buffers() {
-        return BUFFERS.get();
+        return BUFFERS.get().fit(mc * kc, kc * nr, mr * nr);
     }
 
     @Override
@@ -100,61 +134,71 @@ final class GemmF extends Gemm {
         if (csB == 1) {
             for (int p = 0; p < kc; p++) {
                 int to = dstOff + p * nr;
-                System.arraycopy(b, (pc + p) * rsB + j, bp, to, nv);
-                if (nv < nr) java.util.Arrays.fill(bp, to + nv, to + nr, 0f);
+                // a loop, not System.arraycopy: C2 vectorises it, and a call per 32 elements cost ~10% of a product
+                for (int jj = 0, from = (pc + p) * rsB + j; jj < nv; jj++) bp[to + jj] = b[from + jj];
+                for (int jj = nv; jj < nr; jj++) bp[to + jj] = 0f;
             }
         } else {
-            // B stored transposed: write the panel in order, reading nv rows of B side by side
-            int src = j * csB + pc * rsB;
-            for (int p = 0; p < kc; p++) {
-                int row = dstOff + p * nr, at = src + p * rsB;
-                for (int jj = 0; jj < nv; jj++) bp[row + jj] = b[at + jj * csB];
-                for (int jj = nv; jj < nr; jj++) bp[row + jj] = 0f;
+            // B stored transposed (A·Bᵀ): full panels by vector gathers, else read each stored row in order
+            if (gatherB && nv == nr) {
+                SimdF.packTransposed(b, j * csB + pc, gatherRows, csB, bp, dstOff, kc);
+                return;
             }
+            for (int jj = 0; jj < nv; jj++) {
+                int src = (j + jj) * csB + pc * rsB;
+                for (int p = 0; p < kc; p++) bp[dstOff + p * nr + jj] = b[src + p * rsB];
+            }
+            for (int p = 0; p < kc && nv < nr; p++) for (int jj = nv; jj < nr; jj++) bp[dstOff + p * nr + jj] = 0f;
         }
     }
 
     @Override
-    void tile(Object buffers, Object panel, int bOff, int i, int mv, int j, int nv, int pc, int kc, boolean load) {
+    int packA(Object buffers, int i0, int rows, int pc, int kc) {
+        float[] ap = ((Buffers) buffers).aPack;
+        // rows of A run along p (A·B, A·Bᵀ): copy whole rows ([mr][kc] slivers); else (Aᵀ·B) the mr values of
+        // one p are side by side and the sliver is written [kc][mr]
+        int lda = csA == 1 ? kc : 0;
+        for (int s = 0, base = 0; s * mr < rows; s++, base += kc * mr) {
+            int r0 = i0 + s * mr, mv = Math.min(mr, rows - s * mr);
+            if (lda != 0) {
+                for (int r = 0; r < mv; r++) System.arraycopy(a, aOff + (r0 + r) * rsA + pc, ap, base + r * kc, kc);
+                for (int q = base + mv * kc; q < base + mr * kc; q++) ap[q] = 0f;
+                continue;
+            }
+            for (int p = 0; p < kc; p++) {
+                int src = aOff + r0 * rsA + (pc + p) * csA, dst = base + p * mr;
+                for (int r = 0; r < mv; r++) ap[dst + r] = a[src + r * rsA];
+                for (int r = mv; r < mr; r++) ap[dst + r] = 0f; // a loop: Arrays.fill per p of a few elements cost more than packing
+            }
+        }
+        return lda;
+    }
+
+    @Override
+    void tile(Object buffers, int aOff, int lda, Object panel, int bOff, int i, int mv, int j, int nv, int kc, boolean load) {
         Buffers buf = (Buffers) buffers;
         float[] bp = (float[]) panel;
         if (mv == mr && nv == nr) {
-            micro(a, aOff + i * rsA + pc * csA, rsA, csA, bp, bOff, kc, c, i * n + j, n, load);
+            micro(buf.aPack, aOff, lda, bp, bOff, kc, c, i * n + j, n, load);
             return;
         }
-        // fringe: run the full micro-kernel on a padded copy; padding lanes never reach C
+        // fringe: the full micro-kernel on a copy of the tile; padding rows and lanes never reach C
         float[] ct = buf.cTile;
         java.util.Arrays.fill(ct, 0, mr * nr, 0f);
         if (load) for (int r = 0; r < mv; r++) System.arraycopy(c, (i + r) * n + j, ct, r * nr, nv);
-        float[] ap = a;
-        int at = aOff + i * rsA + pc * csA, rs = rsA, cs = csA;
-        if (mv < mr) { // rows copied row-major (unit stride, like most A) and the missing ones zero
-            ap = buf.aPad;
-            java.util.Arrays.fill(ap, 0, kc * mr, 0f);
-            for (int r = 0; r < mv; r++) for (int p = 0; p < kc; p++) ap[r * kc + p] = a[at + r * rsA + p * csA];
-            at = 0;
-            rs = kc;
-            cs = 1;
-        }
-        micro(ap, at, rs, cs, bp, bOff, kc, ct, 0, nr, load);
+        micro(buf.aPack, aOff, lda, bp, bOff, kc, ct, 0, nr, load);
         for (int r = 0; r < mv; r++) System.arraycopy(ct, r * nr, c, (i + r) * n + j, nv);
     }
 
-    private void micro(float[] a, int aOff, int rsA, int csA, float[] bp, int bOff, int kc, float[] c, int cOff, int ldc, boolean load) {
+    private void micro(float[] ap, int aOff, int lda, float[] bp, int bOff, int kc, float[] c, int cOff, int ldc, boolean load) {
         if (simd) {
-            if (SimdF.MR == 8) {
-                if (csA == 1) SimdF.micro8RowMajorA(a, aOff, rsA, bp, bOff, kc, c, cOff, ldc, load);
-                else SimdF.micro8StridedA(a, aOff, rsA, csA, bp, bOff, kc, c, cOff, ldc, load);
-            } else if (csA == 1) {
-                SimdF.microRowMajorA(a, aOff, rsA, bp, bOff, kc, c, cOff, ldc, load);
-            } else {
-                SimdF.microStridedA(a, aOff, rsA, csA, bp, bOff, kc, c, cOff, ldc, load);
-            }
+            SimdF.micro(mr, ap, aOff, lda, bp, bOff, kc, c, cOff, ldc, load);
             return;
         }
         // scalar: one row of the tile at a time in 8 locals (nr == SCALAR_NR), 8 independent fma chains
+        int rs = lda == 0 ? 1 : lda, cs = lda == 0 ? mr : 1;
         for (int r = 0; r < mr; r++) {
-            int cr = cOff + r * ldc, ar = aOff + r * rsA;
+            int cr = cOff + r * ldc;
             float s0 = 0f, s1 = 0f, s2 = 0f, s3 = 0f, s4 = 0f, s5 = 0f, s6 = 0f, s7 = 0f;
             if (load) {
                 s0 = c[cr];
@@ -166,8 +210,9 @@ final class GemmF extends Gemm {
                 s6 = c[cr + 6];
                 s7 = c[cr + 7];
             }
-            for (int p = 0, bo = bOff; p < kc; p++, bo += SCALAR_NR) {
-                float av = a[ar + p * csA];
+            for (int p = 0; p < kc; p++) {
+                float av = ap[aOff + r * rs + p * cs];
+                int bo = bOff + p * Blocking.SCALAR_NR;
                 s0 = Math.fma(av, bp[bo], s0);
                 s1 = Math.fma(av, bp[bo + 1], s1);
                 s2 = Math.fma(av, bp[bo + 2], s2);

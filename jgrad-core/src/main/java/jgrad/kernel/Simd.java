@@ -12,4 +12,9 @@ public final class Simd {
             && ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent();
 
     private Simd() {}
+
+    /** Bits per vector of the preferred species (256 with AVX2, 512 with AVX-512); 0 without SIMD. */
+    public static int vectorBits() {
+        return ENABLED ? SimdF.BITS : 0;
+    }
 }

@@ -5,59 +5,121 @@ import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
- * float64 micro-kernels on the Vector API: an MR × (2 vectors) tile of C in registers, 2 loads of the
- * packed B panel and MR broadcasts of A per step of p. With 16 vector registers (AVX2) MR is 6: 12
- * FMAs for 8 loads in 15 registers. With 32 (AVX-512) MR is 8: 16 FMAs for 10 loads in 19 registers,
- * and 8 divides the usual batch sizes, so fewer fringe tiles. The kernels are written out one accumulator
- * per variable on purpose: a loop over an array of vectors would box them (C2 keeps only locals in registers).
+ * float64 micro-kernels on the Vector API: an mr × (2 vectors) tile of C in registers, 2 loads of the
+ * packed B panel and mr broadcasts of the packed A sliver per step of p ({@link Blocking} picks mr from the
+ * register count: 6 with AVX2's 16, 12 with AVX-512's 32).
+ *
+ * <p>Both operands are packed ({@link Gemm}): B as [kc][nr], A as [kc][mr] or, when A's rows run along p,
+ * as [mr][kc] (a copy of whole rows, ~10x cheaper than transposing them). Either way every index in the loop
+ * is {@code invariant + p·constant}, the form C2's range-check elimination hoists out of the loop (checked
+ * in the disassembly: the loop is loads and FMAs only); the unpacked strided A of the previous kernels left
+ * a bounds check per load in the loop. The kernels are written out one accumulator per variable on purpose:
+ * a loop over an array of vectors would box them (C2 keeps only locals in registers).
  * Only loaded when the jdk.incubator.vector module is present (see {@link Simd}).
  */
 final class SimdD {
-    private static final VectorSpecies<Double> S = DoubleVector.SPECIES_PREFERRED;
+    static final VectorSpecies<Double> S = DoubleVector.SPECIES_PREFERRED;
     static final int L = S.length();
     static final int NR = 2 * L;
-    /** Rows per micro-tile: 8 when the vectors are 512 bits wide (AVX-512 has 32 registers), else 6. */
-    static final int MR = S.vectorBitSize() >= 512 ? 8 : 6;
+    static final int BITS = S.vectorBitSize();
 
     private SimdD() {}
 
     /**
-     * C tile (+)= A sliver · packed B panel, A row-major (csA == 1: A·B, A·Bᵀ, padded fringes). Two
-     * methods, not one with a branch: each gets its own JIT profile, so the first products seen cannot
-     * leave the other loop compiled as a trap (a deoptimisation cost up to 25% of a short run), and the
-     * unit stride lets C2 drop the bounds checks on a (6 per step of p cost ~12%: 84 -> 94 GFLOP/s).
+     * C tile (+)= packed A sliver · packed B panel, with the tile height picked at run time. {@code lda} 0:
+     * the sliver is laid out [kc][mr]; else [mr][kc] with rows lda apart (see {@link Gemm#packA}).
      */
-    static void microRowMajorA(double[] a, int aOff, int rsA, double[] bp, int bOff, int kc, double[] c, int cOff, int ldc, boolean load) {
-        int c0 = cOff, c1 = c0 + ldc, c2 = c1 + ldc, c3 = c2 + ldc, c4 = c3 + ldc, c5 = c4 + ldc;
+    static void micro(int mr, double[] ap, int aOff, int lda, double[] bp, int bOff, int kc, double[] c, int cOff, int ldc, boolean load) {
+        if (lda == 0) {
+            switch (mr) {
+                case 12 -> Simd12D.micro12(ap, aOff, bp, bOff, kc, c, cOff, ldc, load);
+                case 8 -> micro8(ap, aOff, bp, bOff, kc, c, cOff, ldc, load);
+                default -> micro6(ap, aOff, bp, bOff, kc, c, cOff, ldc, load);
+            }
+        } else {
+            switch (mr) {
+                case 12 -> Simd12D.micro12Rows(ap, aOff, lda, bp, bOff, kc, c, cOff, ldc, load);
+                case 8 -> micro8Rows(ap, aOff, lda, bp, bOff, kc, c, cOff, ldc, load);
+                default -> micro6Rows(ap, aOff, lda, bp, bOff, kc, c, cOff, ldc, load);
+            }
+        }
+    }
+
+    /**
+     * Packs full panels of a B stored transposed (A·Bᵀ: B(p, j) = b[base + j·csB + p]) into bp as [kc][NR]:
+     * for each p, the NR values of one packed row are gathered from NR stored rows, two vector gathers. The
+     * scalar loop it replaces wrote one element per step at a stride of NR, with two bounds checks each: a
+     * third of the samples of the 784-2048-1024-10 training step. {@code rows} holds j·csB for j < L.
+     */
+    static void packTransposed(double[] b, int base, int[] rows, int csB, double[] bp, int dstOff, int kc) {
+        int second = base + L * csB;
+        for (int p = 0; p < kc; p++) {
+            DoubleVector.fromArray(S, b, base + p, rows, 0).intoArray(bp, dstOff + p * NR);
+            DoubleVector.fromArray(S, b, second + p, rows, 0).intoArray(bp, dstOff + p * NR + L);
+        }
+    }
+
+    /**
+     * The core's FMA peak as this JVM reaches it: 12 independent vector fma chains on registers only (more
+     * than the FMA latency × issue width of current cores). Returns the sum so the work is not dead code.
+     */
+    static double fmaLoop(long steps, double mul, double add, double seed) {
+        DoubleVector m = DoubleVector.broadcast(S, mul), d = DoubleVector.broadcast(S, add);
+        DoubleVector s0 = DoubleVector.broadcast(S, seed), s1 = s0.add(1), s2 = s0.add(2), s3 = s0.add(3), s4 = s0.add(4), s5 = s0.add(5);
+        DoubleVector s6 = s0.add(6), s7 = s0.add(7), s8 = s0.add(8), s9 = s0.add(9), s10 = s0.add(10), s11 = s0.add(11);
+        for (long i = 0; i < steps; i++) {
+            s0 = s0.fma(m, d);
+            s1 = s1.fma(m, d);
+            s2 = s2.fma(m, d);
+            s3 = s3.fma(m, d);
+            s4 = s4.fma(m, d);
+            s5 = s5.fma(m, d);
+            s6 = s6.fma(m, d);
+            s7 = s7.fma(m, d);
+            s8 = s8.fma(m, d);
+            s9 = s9.fma(m, d);
+            s10 = s10.fma(m, d);
+            s11 = s11.fma(m, d);
+        }
+        return s0.add(s1).add(s2).add(s3).add(s4).add(s5).add(s6).add(s7).add(s8).add(s9).add(s10).add(s11).reduceLanes(jdk.incubator.vector.VectorOperators.ADD);
+    }
+
+    /** 6 rows × 2 vectors: 12 accumulators, 15 registers in all; A packed [kc][6]. */
+    static void micro6(double[] ap, int aOff, double[] bp, int bOff, int kc, double[] c, int cOff, int ldc, boolean load) {
         DoubleVector z = DoubleVector.zero(S);
+        int c0 = cOff;
+        int c1 = c0 + ldc;
+        int c2 = c1 + ldc;
+        int c3 = c2 + ldc;
+        int c4 = c3 + ldc;
+        int c5 = c4 + ldc;
         DoubleVector x00 = load ? DoubleVector.fromArray(S, c, c0) : z, x01 = load ? DoubleVector.fromArray(S, c, c0 + L) : z;
         DoubleVector x10 = load ? DoubleVector.fromArray(S, c, c1) : z, x11 = load ? DoubleVector.fromArray(S, c, c1 + L) : z;
         DoubleVector x20 = load ? DoubleVector.fromArray(S, c, c2) : z, x21 = load ? DoubleVector.fromArray(S, c, c2 + L) : z;
         DoubleVector x30 = load ? DoubleVector.fromArray(S, c, c3) : z, x31 = load ? DoubleVector.fromArray(S, c, c3 + L) : z;
         DoubleVector x40 = load ? DoubleVector.fromArray(S, c, c4) : z, x41 = load ? DoubleVector.fromArray(S, c, c4 + L) : z;
         DoubleVector x50 = load ? DoubleVector.fromArray(S, c, c5) : z, x51 = load ? DoubleVector.fromArray(S, c, c5 + L) : z;
-        int a0 = aOff, a1 = a0 + rsA, a2 = a1 + rsA, a3 = a2 + rsA, a4 = a3 + rsA, a5 = a4 + rsA;
-        // the index of a is p plus an invariant: C2 hoists its bounds checks out of the loop
-        for (int p = 0, bo = bOff; p < kc; p++, bo += NR) {
+        for (int p = 0; p < kc; p++) {
+            int bo = bOff + p * NR, ao = aOff + p * 6;
             DoubleVector b0 = DoubleVector.fromArray(S, bp, bo), b1 = DoubleVector.fromArray(S, bp, bo + L);
-            DoubleVector v = DoubleVector.broadcast(S, a[a0 + p]);
-            x00 = b0.fma(v, x00);
-            x01 = b1.fma(v, x01);
-            v = DoubleVector.broadcast(S, a[a1 + p]);
-            x10 = b0.fma(v, x10);
-            x11 = b1.fma(v, x11);
-            v = DoubleVector.broadcast(S, a[a2 + p]);
-            x20 = b0.fma(v, x20);
-            x21 = b1.fma(v, x21);
-            v = DoubleVector.broadcast(S, a[a3 + p]);
-            x30 = b0.fma(v, x30);
-            x31 = b1.fma(v, x31);
-            v = DoubleVector.broadcast(S, a[a4 + p]);
-            x40 = b0.fma(v, x40);
-            x41 = b1.fma(v, x41);
-            v = DoubleVector.broadcast(S, a[a5 + p]);
-            x50 = b0.fma(v, x50);
-            x51 = b1.fma(v, x51);
+            DoubleVector v0 = DoubleVector.broadcast(S, ap[ao]);
+            x00 = b0.fma(v0, x00);
+            x01 = b1.fma(v0, x01);
+            DoubleVector v1 = DoubleVector.broadcast(S, ap[ao + 1]);
+            x10 = b0.fma(v1, x10);
+            x11 = b1.fma(v1, x11);
+            DoubleVector v2 = DoubleVector.broadcast(S, ap[ao + 2]);
+            x20 = b0.fma(v2, x20);
+            x21 = b1.fma(v2, x21);
+            DoubleVector v3 = DoubleVector.broadcast(S, ap[ao + 3]);
+            x30 = b0.fma(v3, x30);
+            x31 = b1.fma(v3, x31);
+            DoubleVector v4 = DoubleVector.broadcast(S, ap[ao + 4]);
+            x40 = b0.fma(v4, x40);
+            x41 = b1.fma(v4, x41);
+            DoubleVector v5 = DoubleVector.broadcast(S, ap[ao + 5]);
+            x50 = b0.fma(v5, x50);
+            x51 = b1.fma(v5, x51);
         }
         x00.intoArray(c, c0);
         x01.intoArray(c, c0 + L);
@@ -73,37 +135,48 @@ final class SimdD {
         x51.intoArray(c, c5 + L);
     }
 
-    /** The same for A read with any column stride csA (Aᵀ·B reads A stored [k×m], csA = m). */
-    static void microStridedA(double[] a, int aOff, int rsA, int csA, double[] bp, int bOff, int kc, double[] c, int cOff, int ldc, boolean load) {
-        int c0 = cOff, c1 = c0 + ldc, c2 = c1 + ldc, c3 = c2 + ldc, c4 = c3 + ldc, c5 = c4 + ldc;
+    /** 6 rows × 2 vectors, A packed row by row ([6][kc], row r at aOff + r·lda). */
+    static void micro6Rows(double[] ap, int aOff, int lda, double[] bp, int bOff, int kc, double[] c, int cOff, int ldc, boolean load) {
         DoubleVector z = DoubleVector.zero(S);
+        int c0 = cOff;
+        int c1 = c0 + ldc;
+        int c2 = c1 + ldc;
+        int c3 = c2 + ldc;
+        int c4 = c3 + ldc;
+        int c5 = c4 + ldc;
+        int a0 = aOff;
+        int a1 = a0 + lda;
+        int a2 = a1 + lda;
+        int a3 = a2 + lda;
+        int a4 = a3 + lda;
+        int a5 = a4 + lda;
         DoubleVector x00 = load ? DoubleVector.fromArray(S, c, c0) : z, x01 = load ? DoubleVector.fromArray(S, c, c0 + L) : z;
         DoubleVector x10 = load ? DoubleVector.fromArray(S, c, c1) : z, x11 = load ? DoubleVector.fromArray(S, c, c1 + L) : z;
         DoubleVector x20 = load ? DoubleVector.fromArray(S, c, c2) : z, x21 = load ? DoubleVector.fromArray(S, c, c2 + L) : z;
         DoubleVector x30 = load ? DoubleVector.fromArray(S, c, c3) : z, x31 = load ? DoubleVector.fromArray(S, c, c3 + L) : z;
         DoubleVector x40 = load ? DoubleVector.fromArray(S, c, c4) : z, x41 = load ? DoubleVector.fromArray(S, c, c4 + L) : z;
         DoubleVector x50 = load ? DoubleVector.fromArray(S, c, c5) : z, x51 = load ? DoubleVector.fromArray(S, c, c5 + L) : z;
-        int a0 = aOff, a1 = a0 + rsA, a2 = a1 + rsA, a3 = a2 + rsA, a4 = a3 + rsA, a5 = a4 + rsA;
-        for (int p = 0, bo = bOff, ap = 0; p < kc; p++, bo += NR, ap += csA) {
+        for (int p = 0; p < kc; p++) {
+            int bo = bOff + p * NR;
             DoubleVector b0 = DoubleVector.fromArray(S, bp, bo), b1 = DoubleVector.fromArray(S, bp, bo + L);
-            DoubleVector v = DoubleVector.broadcast(S, a[a0 + ap]);
-            x00 = b0.fma(v, x00);
-            x01 = b1.fma(v, x01);
-            v = DoubleVector.broadcast(S, a[a1 + ap]);
-            x10 = b0.fma(v, x10);
-            x11 = b1.fma(v, x11);
-            v = DoubleVector.broadcast(S, a[a2 + ap]);
-            x20 = b0.fma(v, x20);
-            x21 = b1.fma(v, x21);
-            v = DoubleVector.broadcast(S, a[a3 + ap]);
-            x30 = b0.fma(v, x30);
-            x31 = b1.fma(v, x31);
-            v = DoubleVector.broadcast(S, a[a4 + ap]);
-            x40 = b0.fma(v, x40);
-            x41 = b1.fma(v, x41);
-            v = DoubleVector.broadcast(S, a[a5 + ap]);
-            x50 = b0.fma(v, x50);
-            x51 = b1.fma(v, x51);
+            DoubleVector v0 = DoubleVector.broadcast(S, ap[a0 + p]);
+            x00 = b0.fma(v0, x00);
+            x01 = b1.fma(v0, x01);
+            DoubleVector v1 = DoubleVector.broadcast(S, ap[a1 + p]);
+            x10 = b0.fma(v1, x10);
+            x11 = b1.fma(v1, x11);
+            DoubleVector v2 = DoubleVector.broadcast(S, ap[a2 + p]);
+            x20 = b0.fma(v2, x20);
+            x21 = b1.fma(v2, x21);
+            DoubleVector v3 = DoubleVector.broadcast(S, ap[a3 + p]);
+            x30 = b0.fma(v3, x30);
+            x31 = b1.fma(v3, x31);
+            DoubleVector v4 = DoubleVector.broadcast(S, ap[a4 + p]);
+            x40 = b0.fma(v4, x40);
+            x41 = b1.fma(v4, x41);
+            DoubleVector v5 = DoubleVector.broadcast(S, ap[a5 + p]);
+            x50 = b0.fma(v5, x50);
+            x51 = b1.fma(v5, x51);
         }
         x00.intoArray(c, c0);
         x01.intoArray(c, c0 + L);
@@ -119,10 +192,17 @@ final class SimdD {
         x51.intoArray(c, c5 + L);
     }
 
-    /** {@link #microRowMajorA} with 8 rows: 16 accumulators, which only 32 vector registers (AVX-512) hold. */
-    static void micro8RowMajorA(double[] a, int aOff, int rsA, double[] bp, int bOff, int kc, double[] c, int cOff, int ldc, boolean load) {
-        int c0 = cOff, c1 = c0 + ldc, c2 = c1 + ldc, c3 = c2 + ldc, c4 = c3 + ldc, c5 = c4 + ldc, c6 = c5 + ldc, c7 = c6 + ldc;
+    /** 8 rows × 2 vectors: 16 accumulators, 19 registers in all; A packed [kc][8]. */
+    static void micro8(double[] ap, int aOff, double[] bp, int bOff, int kc, double[] c, int cOff, int ldc, boolean load) {
         DoubleVector z = DoubleVector.zero(S);
+        int c0 = cOff;
+        int c1 = c0 + ldc;
+        int c2 = c1 + ldc;
+        int c3 = c2 + ldc;
+        int c4 = c3 + ldc;
+        int c5 = c4 + ldc;
+        int c6 = c5 + ldc;
+        int c7 = c6 + ldc;
         DoubleVector x00 = load ? DoubleVector.fromArray(S, c, c0) : z, x01 = load ? DoubleVector.fromArray(S, c, c0 + L) : z;
         DoubleVector x10 = load ? DoubleVector.fromArray(S, c, c1) : z, x11 = load ? DoubleVector.fromArray(S, c, c1 + L) : z;
         DoubleVector x20 = load ? DoubleVector.fromArray(S, c, c2) : z, x21 = load ? DoubleVector.fromArray(S, c, c2 + L) : z;
@@ -131,33 +211,33 @@ final class SimdD {
         DoubleVector x50 = load ? DoubleVector.fromArray(S, c, c5) : z, x51 = load ? DoubleVector.fromArray(S, c, c5 + L) : z;
         DoubleVector x60 = load ? DoubleVector.fromArray(S, c, c6) : z, x61 = load ? DoubleVector.fromArray(S, c, c6 + L) : z;
         DoubleVector x70 = load ? DoubleVector.fromArray(S, c, c7) : z, x71 = load ? DoubleVector.fromArray(S, c, c7 + L) : z;
-        int a0 = aOff, a1 = a0 + rsA, a2 = a1 + rsA, a3 = a2 + rsA, a4 = a3 + rsA, a5 = a4 + rsA, a6 = a5 + rsA, a7 = a6 + rsA;
-        for (int p = 0, bo = bOff; p < kc; p++, bo += NR) {
+        for (int p = 0; p < kc; p++) {
+            int bo = bOff + p * NR, ao = aOff + p * 8;
             DoubleVector b0 = DoubleVector.fromArray(S, bp, bo), b1 = DoubleVector.fromArray(S, bp, bo + L);
-            DoubleVector v = DoubleVector.broadcast(S, a[a0 + p]);
-            x00 = b0.fma(v, x00);
-            x01 = b1.fma(v, x01);
-            v = DoubleVector.broadcast(S, a[a1 + p]);
-            x10 = b0.fma(v, x10);
-            x11 = b1.fma(v, x11);
-            v = DoubleVector.broadcast(S, a[a2 + p]);
-            x20 = b0.fma(v, x20);
-            x21 = b1.fma(v, x21);
-            v = DoubleVector.broadcast(S, a[a3 + p]);
-            x30 = b0.fma(v, x30);
-            x31 = b1.fma(v, x31);
-            v = DoubleVector.broadcast(S, a[a4 + p]);
-            x40 = b0.fma(v, x40);
-            x41 = b1.fma(v, x41);
-            v = DoubleVector.broadcast(S, a[a5 + p]);
-            x50 = b0.fma(v, x50);
-            x51 = b1.fma(v, x51);
-            v = DoubleVector.broadcast(S, a[a6 + p]);
-            x60 = b0.fma(v, x60);
-            x61 = b1.fma(v, x61);
-            v = DoubleVector.broadcast(S, a[a7 + p]);
-            x70 = b0.fma(v, x70);
-            x71 = b1.fma(v, x71);
+            DoubleVector v0 = DoubleVector.broadcast(S, ap[ao]);
+            x00 = b0.fma(v0, x00);
+            x01 = b1.fma(v0, x01);
+            DoubleVector v1 = DoubleVector.broadcast(S, ap[ao + 1]);
+            x10 = b0.fma(v1, x10);
+            x11 = b1.fma(v1, x11);
+            DoubleVector v2 = DoubleVector.broadcast(S, ap[ao + 2]);
+            x20 = b0.fma(v2, x20);
+            x21 = b1.fma(v2, x21);
+            DoubleVector v3 = DoubleVector.broadcast(S, ap[ao + 3]);
+            x30 = b0.fma(v3, x30);
+            x31 = b1.fma(v3, x31);
+            DoubleVector v4 = DoubleVector.broadcast(S, ap[ao + 4]);
+            x40 = b0.fma(v4, x40);
+            x41 = b1.fma(v4, x41);
+            DoubleVector v5 = DoubleVector.broadcast(S, ap[ao + 5]);
+            x50 = b0.fma(v5, x50);
+            x51 = b1.fma(v5, x51);
+            DoubleVector v6 = DoubleVector.broadcast(S, ap[ao + 6]);
+            x60 = b0.fma(v6, x60);
+            x61 = b1.fma(v6, x61);
+            DoubleVector v7 = DoubleVector.broadcast(S, ap[ao + 7]);
+            x70 = b0.fma(v7, x70);
+            x71 = b1.fma(v7, x71);
         }
         x00.intoArray(c, c0);
         x01.intoArray(c, c0 + L);
@@ -177,10 +257,25 @@ final class SimdD {
         x71.intoArray(c, c7 + L);
     }
 
-    /** {@link #microStridedA} with 8 rows. */
-    static void micro8StridedA(double[] a, int aOff, int rsA, int csA, double[] bp, int bOff, int kc, double[] c, int cOff, int ldc, boolean load) {
-        int c0 = cOff, c1 = c0 + ldc, c2 = c1 + ldc, c3 = c2 + ldc, c4 = c3 + ldc, c5 = c4 + ldc, c6 = c5 + ldc, c7 = c6 + ldc;
+    /** 8 rows × 2 vectors, A packed row by row ([8][kc], row r at aOff + r·lda). */
+    static void micro8Rows(double[] ap, int aOff, int lda, double[] bp, int bOff, int kc, double[] c, int cOff, int ldc, boolean load) {
         DoubleVector z = DoubleVector.zero(S);
+        int c0 = cOff;
+        int c1 = c0 + ldc;
+        int c2 = c1 + ldc;
+        int c3 = c2 + ldc;
+        int c4 = c3 + ldc;
+        int c5 = c4 + ldc;
+        int c6 = c5 + ldc;
+        int c7 = c6 + ldc;
+        int a0 = aOff;
+        int a1 = a0 + lda;
+        int a2 = a1 + lda;
+        int a3 = a2 + lda;
+        int a4 = a3 + lda;
+        int a5 = a4 + lda;
+        int a6 = a5 + lda;
+        int a7 = a6 + lda;
         DoubleVector x00 = load ? DoubleVector.fromArray(S, c, c0) : z, x01 = load ? DoubleVector.fromArray(S, c, c0 + L) : z;
         DoubleVector x10 = load ? DoubleVector.fromArray(S, c, c1) : z, x11 = load ? DoubleVector.fromArray(S, c, c1 + L) : z;
         DoubleVector x20 = load ? DoubleVector.fromArray(S, c, c2) : z, x21 = load ? DoubleVector.fromArray(S, c, c2 + L) : z;
@@ -189,33 +284,33 @@ final class SimdD {
         DoubleVector x50 = load ? DoubleVector.fromArray(S, c, c5) : z, x51 = load ? DoubleVector.fromArray(S, c, c5 + L) : z;
         DoubleVector x60 = load ? DoubleVector.fromArray(S, c, c6) : z, x61 = load ? DoubleVector.fromArray(S, c, c6 + L) : z;
         DoubleVector x70 = load ? DoubleVector.fromArray(S, c, c7) : z, x71 = load ? DoubleVector.fromArray(S, c, c7 + L) : z;
-        int a0 = aOff, a1 = a0 + rsA, a2 = a1 + rsA, a3 = a2 + rsA, a4 = a3 + rsA, a5 = a4 + rsA, a6 = a5 + rsA, a7 = a6 + rsA;
-        for (int p = 0, bo = bOff, ap = 0; p < kc; p++, bo += NR, ap += csA) {
+        for (int p = 0; p < kc; p++) {
+            int bo = bOff + p * NR;
             DoubleVector b0 = DoubleVector.fromArray(S, bp, bo), b1 = DoubleVector.fromArray(S, bp, bo + L);
-            DoubleVector v = DoubleVector.broadcast(S, a[a0 + ap]);
-            x00 = b0.fma(v, x00);
-            x01 = b1.fma(v, x01);
-            v = DoubleVector.broadcast(S, a[a1 + ap]);
-            x10 = b0.fma(v, x10);
-            x11 = b1.fma(v, x11);
-            v = DoubleVector.broadcast(S, a[a2 + ap]);
-            x20 = b0.fma(v, x20);
-            x21 = b1.fma(v, x21);
-            v = DoubleVector.broadcast(S, a[a3 + ap]);
-            x30 = b0.fma(v, x30);
-            x31 = b1.fma(v, x31);
-            v = DoubleVector.broadcast(S, a[a4 + ap]);
-            x40 = b0.fma(v, x40);
-            x41 = b1.fma(v, x41);
-            v = DoubleVector.broadcast(S, a[a5 + ap]);
-            x50 = b0.fma(v, x50);
-            x51 = b1.fma(v, x51);
-            v = DoubleVector.broadcast(S, a[a6 + ap]);
-            x60 = b0.fma(v, x60);
-            x61 = b1.fma(v, x61);
-            v = DoubleVector.broadcast(S, a[a7 + ap]);
-            x70 = b0.fma(v, x70);
-            x71 = b1.fma(v, x71);
+            DoubleVector v0 = DoubleVector.broadcast(S, ap[a0 + p]);
+            x00 = b0.fma(v0, x00);
+            x01 = b1.fma(v0, x01);
+            DoubleVector v1 = DoubleVector.broadcast(S, ap[a1 + p]);
+            x10 = b0.fma(v1, x10);
+            x11 = b1.fma(v1, x11);
+            DoubleVector v2 = DoubleVector.broadcast(S, ap[a2 + p]);
+            x20 = b0.fma(v2, x20);
+            x21 = b1.fma(v2, x21);
+            DoubleVector v3 = DoubleVector.broadcast(S, ap[a3 + p]);
+            x30 = b0.fma(v3, x30);
+            x31 = b1.fma(v3, x31);
+            DoubleVector v4 = DoubleVector.broadcast(S, ap[a4 + p]);
+            x40 = b0.fma(v4, x40);
+            x41 = b1.fma(v4, x41);
+            DoubleVector v5 = DoubleVector.broadcast(S, ap[a5 + p]);
+            x50 = b0.fma(v5, x50);
+            x51 = b1.fma(v5, x51);
+            DoubleVector v6 = DoubleVector.broadcast(S, ap[a6 + p]);
+            x60 = b0.fma(v6, x60);
+            x61 = b1.fma(v6, x61);
+            DoubleVector v7 = DoubleVector.broadcast(S, ap[a7 + p]);
+            x70 = b0.fma(v7, x70);
+            x71 = b1.fma(v7, x71);
         }
         x00.intoArray(c, c0);
         x01.intoArray(c, c0 + L);

@@ -8,22 +8,24 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * Both tile heights of the SIMD micro-kernels, called directly: a machine runs only one of them through
- * {@link MatMul} (8 rows with 512-bit vectors, 6 otherwise), so the other would go untested here.
+ * Every tile height of the SIMD micro-kernels, called directly: a machine runs only the one {@link Blocking}
+ * picks for its registers through {@link MatMul} (6 rows with AVX2, 12 with AVX-512), so the others would go
+ * untested here. A is packed in both layouts ([kc][mr] and [mr][kc]), B [kc][nr], both at an offset and with
+ * C inside a wider matrix.
  */
 class MicroKernelTest {
-    /** The tile C[rows × NR] (+)= A·B by the fma chain, A read at a[i*rsA + p*csA], B packed [kc][NR]. */
-    static double[] reference(double[] a, int rsA, int csA, double[] bp, int nr, int kc, double[] c0, int rows, boolean f32) {
+    /** The tile C[rows × nr] (+)= A·B by the fma chain, A packed [kc][rows], B packed [kc][nr]. */
+    static double[] reference(double[] ap, double[] bp, int nr, int kc, double[] c0, int rows, boolean f32) {
         double[] c = new double[rows * nr];
         for (int i = 0; i < rows; i++) {
             for (int j = 0; j < nr; j++) {
                 if (f32) {
                     float s = c0 == null ? 0f : (float) c0[i * nr + j];
-                    for (int p = 0; p < kc; p++) s = Math.fma((float) a[i * rsA + p * csA], (float) bp[p * nr + j], s);
+                    for (int p = 0; p < kc; p++) s = Math.fma((float) ap[p * rows + i], (float) bp[p * nr + j], s);
                     c[i * nr + j] = s;
                 } else {
                     double s = c0 == null ? 0 : c0[i * nr + j];
-                    for (int p = 0; p < kc; p++) s = Math.fma(a[i * rsA + p * csA], bp[p * nr + j], s);
+                    for (int p = 0; p < kc; p++) s = Math.fma(ap[p * rows + i], bp[p * nr + j], s);
                     c[i * nr + j] = s;
                 }
             }
@@ -33,43 +35,58 @@ class MicroKernelTest {
 
     @ParameterizedTest(name = "kc={0}")
     @ValueSource(ints = {1, 2, 7, 64, 131})
-    void sixAndEightRowTilesEqualTheFmaChain(int kc) {
+    void everyTileHeightEqualsTheFmaChain(int kc) {
         assertTrue(Simd.ENABLED, "the tests run with jdk.incubator.vector");
         SplittableRandom r = new SplittableRandom(kc);
-        for (int rows : new int[] {6, 8}) {
-            for (boolean strided : new boolean[] {false, true}) {
-                int rsA = strided ? 1 : kc + 3, csA = strided ? rows + 2 : 1; // padding: strides are not tight
-                double[] a = MatMulTest.random(r, rows * rsA + kc * csA);
+        int off = 5, ldcPad = 3; // operands at an offset, C rows wider than the tile
+        for (int rows : Blocking.SIMD_ROWS) {
+            double[] a = MatMulTest.random(r, rows * kc); // [kc][rows]
+            int lda = kc + 2; // the [rows][kc] layout, rows further apart than kc
+            double[] aRows = new double[rows * lda];
+            for (int i = 0; i < rows; i++) for (int p = 0; p < kc; p++) aRows[i * lda + p] = a[p * rows + i];
+            for (boolean byRows : new boolean[] {false, true}) {
+                double[] ap = shift(byRows ? aRows : a, off);
+                int ld = byRows ? lda : 0;
                 for (boolean load : new boolean[] {false, true}) {
-                    String what = rows + " rows, strided=" + strided + ", load=" + load;
-                    double[] bD = MatMulTest.random(r, kc * SimdD.NR), cD = MatMulTest.random(r, rows * SimdD.NR);
-                    double[] want = reference(a, rsA, csA, bD, SimdD.NR, kc, load ? cD : null, rows, false);
-                    microD(rows, strided, a, rsA, csA, bD, kc, cD, load);
-                    assertArrayEquals(want, cD, 0.0, what + " float64");
+                    String what = rows + " rows, A by rows=" + byRows + ", load=" + load;
+                    int nrD = SimdD.NR, ldcD = nrD + ldcPad;
+                    double[] bD = MatMulTest.random(r, kc * nrD), cD = MatMulTest.random(r, rows * nrD);
+                    double[] want = reference(a, bD, nrD, kc, load ? cD : null, rows, false);
+                    double[] cBig = place(cD, rows, nrD, ldcD, off);
+                    SimdD.micro(rows, ap, off, ld, shift(bD, off), off, kc, cBig, off, ldcD, load);
+                    assertArrayEquals(want, take(cBig, rows, nrD, ldcD, off), 0.0, what + " float64");
 
-                    double[] bF = MatMulTest.random(r, kc * SimdF.NR), cF = MatMulTest.random(r, rows * SimdF.NR);
-                    float[] cf = MatMulTest.toFloat(cF);
-                    want = reference(a, rsA, csA, bF, SimdF.NR, kc, load ? MatMulTest.toDouble(cf) : null, rows, true);
-                    microF(rows, strided, MatMulTest.toFloat(a), rsA, csA, MatMulTest.toFloat(bF), kc, cf, load);
-                    assertArrayEquals(want, MatMulTest.toDouble(cf), 0.0, what + " float32");
+                    int nrF = SimdF.NR, ldcF = nrF + ldcPad;
+                    double[] bF = MatMulTest.random(r, kc * nrF), cF = MatMulTest.toDouble(MatMulTest.toFloat(MatMulTest.random(r, rows * nrF)));
+                    want = reference(a, bF, nrF, kc, load ? cF : null, rows, true);
+                    float[] cBigF = MatMulTest.toFloat(place(cF, rows, nrF, ldcF, off));
+                    SimdF.micro(rows, MatMulTest.toFloat(ap), off, ld, MatMulTest.toFloat(shift(bF, off)), off, kc, cBigF, off, ldcF, load);
+                    assertArrayEquals(want, take(MatMulTest.toDouble(cBigF), rows, nrF, ldcF, off), 0.0, what + " float32");
                 }
             }
         }
     }
 
-    private static void microD(int rows, boolean strided, double[] a, int rsA, int csA, double[] bp, int kc, double[] c, boolean load) {
-        int ldc = SimdD.NR;
-        if (rows == 8 && strided) SimdD.micro8StridedA(a, 0, rsA, csA, bp, 0, kc, c, 0, ldc, load);
-        else if (rows == 8) SimdD.micro8RowMajorA(a, 0, rsA, bp, 0, kc, c, 0, ldc, load);
-        else if (strided) SimdD.microStridedA(a, 0, rsA, csA, bp, 0, kc, c, 0, ldc, load);
-        else SimdD.microRowMajorA(a, 0, rsA, bp, 0, kc, c, 0, ldc, load);
+    private static double[] shift(double[] x, int off) {
+        double[] y = new double[x.length + off];
+        System.arraycopy(x, 0, y, off, x.length);
+        return y;
     }
 
-    private static void microF(int rows, boolean strided, float[] a, int rsA, int csA, float[] bp, int kc, float[] c, boolean load) {
-        int ldc = SimdF.NR;
-        if (rows == 8 && strided) SimdF.micro8StridedA(a, 0, rsA, csA, bp, 0, kc, c, 0, ldc, load);
-        else if (rows == 8) SimdF.micro8RowMajorA(a, 0, rsA, bp, 0, kc, c, 0, ldc, load);
-        else if (strided) SimdF.microStridedA(a, 0, rsA, csA, bp, 0, kc, c, 0, ldc, load);
-        else SimdF.microRowMajorA(a, 0, rsA, bp, 0, kc, c, 0, ldc, load);
+    /** The tile [rows][nr] as the top-left of a matrix with row length ldc, from off; the rest NaN (must stay untouched). */
+    private static double[] place(double[] tile, int rows, int nr, int ldc, int off) {
+        double[] big = new double[off + rows * ldc];
+        java.util.Arrays.fill(big, Double.NaN);
+        for (int i = 0; i < rows; i++) System.arraycopy(tile, i * nr, big, off + i * ldc, nr);
+        return big;
+    }
+
+    private static double[] take(double[] big, int rows, int nr, int ldc, int off) {
+        double[] tile = new double[rows * nr];
+        for (int i = 0; i < rows; i++) System.arraycopy(big, off + i * ldc, tile, i * nr, nr);
+        for (int i = 0; i < rows; i++) for (int j = nr; j < ldc && off + i * ldc + j < big.length; j++) {
+            assertTrue(Double.isNaN(big[off + i * ldc + j]), "wrote outside the tile at row " + i + " column " + j);
+        }
+        return tile;
     }
 }

@@ -68,7 +68,11 @@ public final class Synth {
 
     /** He-uniform W_l as row-major [fanIn][fanOut] (jgrad's Linear layout); layer is 1, 2 or 3. */
     public static float[] weights(int layer) {
-        int fi = SIZES[layer - 1], fo = SIZES[layer];
+        return weights(layer, SIZES[layer - 1], SIZES[layer]);
+    }
+
+    /** The same rule for other layer sizes (the wider networks): seed 11, 12, 13 for layers 1, 2, 3. */
+    public static float[] weights(int layer, int fi, int fo) {
         float[] w = new float[fi * fo];
         double a = Math.sqrt(6.0 / fi);
         for (int i = 0; i < w.length; i++) w[i] = (float) ((2.0 * uf64(SEED_W[layer], i) - 1.0) * a);
