@@ -117,6 +117,11 @@ final class TrainCommand implements Callable<Integer> {
             description = "watch the training in the browser (jgrad studio's page) on PORT (default: any free port); the page stays up until Ctrl-C")
     Integer live;
 
+    @Option(names = "--resume", paramLabel = "FILE", description = {"continue training a model saved by train --out: its weights, optimiser state and epoch count",
+            "(give the same data and settings; --epochs more epochs run; 10 and then 10 more give the model of 20)"})
+    Path resume;
+    @Option(names = "--checkpoint", paramLabel = "FILE", description = "save the model of the best validation loss so far to FILE during training")
+    Path checkpoint;
     @Option(names = "--cv", paramLabel = "K", description = {"k-fold cross-validation (stratified for classes, seeded): the mean ± standard deviation",
             "of every test metric over K folds; with --out, then a final model trained on all the rows"})
     Integer cv;
@@ -132,6 +137,16 @@ final class TrainCommand implements Callable<Integer> {
         Scaler.Method method = Flags.choice("--scale", scale, Scaler.Method.class);
         Target.Task taskKind = Flags.choice("--task", task, Target.Task.class);
         if (out != null) AtomicFile.checkWritable(out, "--out");
+        if (checkpoint != null) AtomicFile.checkWritable(checkpoint, "--checkpoint");
+        Model resumed = resume == null ? null : ModelFile.read(resume);
+        if (resumed != null && resumed.state() == null) {
+            throw new UserException("--resume: " + resume + " has no training state to continue (it kept an earlier epoch's weights, by patience, or was saved without one);"
+                    + " continue a model trained with --patience 0, or train anew");
+        }
+        if (resumed != null && !resumed.state().optimizer().equals(Flags.label(settings.optimizer()))) {
+            throw new UserException("--resume: " + resume + " was trained with --optimizer " + resumed.state().optimizer() + ", not " + Flags.label(settings.optimizer()));
+        }
+        if (resumed != null && resumed.dtype() != settings.dtype()) throw new UserException("--resume: " + resume + " is " + Flags.label(resumed.dtype()) + "; pass --dtype " + Flags.label(resumed.dtype()));
         if (plot != null) AtomicFile.checkWritableDirectory(plot, "--plot");
 
         Gaps.Missing gaps = Flags.choice("--missing", reading.missing, Gaps.Missing.class);
@@ -185,12 +200,22 @@ final class TrainCommand implements Callable<Integer> {
         if (chatty) header(o, rows, prepared, settings);
         Mlp.Result result;
         Memory.doing("training on " + data);
+        Mlp.Resume from = resumed == null ? null : resumeFrom(resumed, prepared);
+        final Prepared forCheckpoints = prepared;
+        final Mlp.Settings checkpointSettings = settings;
+        java.util.function.Consumer<jgrad.nn.Sequential> onBest = checkpoint == null ? null
+                : net -> ModelFile.write(new Model(forCheckpoints.schema(), forCheckpoints.scaler(), Network.layers(net), checkpointSettings.loss(),
+                        checkpointSettings.dtype(), trainingNote(checkpointSettings)), checkpoint);
         LiveRun liveRun = live == null ? null : LiveRun.serve(live, data, prepared, settings, spec.commandLine().getErr());
         try (Progress progress = Progress.start(chatty, settings.epochs(), schema.classification()).showingRate(settings.schedule() != null)) {
             java.util.function.Consumer<Mlp.Epoch> onEpoch = liveRun == null ? progress::epoch : e -> { progress.epoch(e); liveRun.epoch(e); };
-            result = Training.fit(prepared, settings, progress.shown() || plot != null || liveRun != null, onEpoch);
+            result = Training.fit(prepared, settings, progress.shown() || plot != null || liveRun != null, onEpoch, from, onBest);
         }
-        Model model = new Model(prepared.schema(), prepared.scaler(), Network.layers(result.network()), settings.loss(), settings.dtype(), trainingNote(settings));
+        // the state to continue from, when the layers hold the last epoch's weights (not a better earlier epoch's)
+        Mlp.Resume end = result.state();
+        boolean last = result.history().bestEpoch() == end.epochsDone();
+        Model.State state = last ? new Model.State(end.epochsDone(), Flags.label(settings.optimizer()), end.steps(), end.optimizer(), end.dropout()) : null;
+        Model model = new Model(prepared.schema(), prepared.scaler(), Network.layers(result.network()), settings.loss(), settings.dtype(), trainingNote(settings), state);
         Predictor predictor = new Predictor(model, result.network());
         Prepared.Part test = prepared.test().size() > 0 ? prepared.test() : prepared.train();
         Evaluation evaluation = evaluate(predictor, prepared, test);
@@ -262,6 +287,17 @@ final class TrainCommand implements Callable<Integer> {
 
     enum ClassWeight { NONE, BALANCED }
 
+    /** The saved run to continue, checked against the data as prepared now: the same columns, encoding and scaling. */
+    private Mlp.Resume resumeFrom(Model m, Prepared p) {
+        if (!m.schema().equals(p.schema()) || !java.util.Arrays.equals(m.scaler().offset(), p.scaler().offset())
+                || !java.util.Arrays.equals(m.scaler().scale(), p.scaler().scale())) {
+            throw new UserException("--resume: " + resume + " was trained on other columns, encodings or scaling than --data " + data
+                    + " gives with these settings; resume with the data, --split, --seed and --scale it was trained with");
+        }
+        Model.State s = m.state();
+        return new Mlp.Resume(Network.toModule(m.layers(), m.dtype()), s.buffers(), s.steps(), s.epochs(), s.dropout());
+    }
+
     /** --activation's function when --layers gave sizes (saved even for a linear model, as before the grammar). */
     private Activation plainActivation;
 
@@ -321,6 +357,7 @@ final class TrainCommand implements Callable<Integer> {
         if (!Double.isNaN(s.clipNorm())) m.put("clip_norm", s.clipNorm());
         if (!Double.isNaN(s.clipValue())) m.put("clip_value", s.clipValue());
         if (s.balancedClasses()) m.put("class_weight", "balanced");
+        if (resume != null) m.put("resumed_from", resume.toString());
         m.put("optimizer", Flags.label(s.optimizer()));
         m.put("lr", s.lr());
         m.put("weight_decay", s.weightDecay());
@@ -358,7 +395,7 @@ final class TrainCommand implements Callable<Integer> {
     private static void summary(PrintWriter o, Mlp.Result r, double samplesPerSecond) {
         String why = switch (r.history().stoppedBy()) {
             case PATIENCE -> "validation loss stopped improving; kept the weights of epoch " + r.history().bestEpoch();
-            case MAX_EPOCHS -> "all epochs ran" + (r.history().bestEpoch() < r.epochs().size() ? "; kept the weights of epoch " + r.history().bestEpoch() : "");
+            case MAX_EPOCHS -> "all epochs ran" + (r.history().bestEpoch() < r.history().last().epoch() ? "; kept the weights of epoch " + r.history().bestEpoch() : "");
             case LOSS_BELOW_THRESHOLD -> "loss below threshold";
             case LISTENER -> "stopped";
         };

@@ -67,6 +67,40 @@ class ToolkitCliTest {
         expect("jgrad: error: invalid value for --cv: '1' (expected an integer >= 2)", "--cv", "1");
     }
 
+    /** 10 epochs, then --resume for 10 more, give the weights of 20 epochs bit for bit, dropout and a schedule included. */
+    @Test
+    void resumingTenPlusTenEqualsTwenty() throws Exception {
+        Path whole = dir.resolve("whole.json"), first = dir.resolve("first.json"), second = dir.resolve("second.json");
+        String[] common = {"--data", "iris", "--layers", "relu(8)|dropout(0.2)|tanh(4)", "--lr-schedule", "exponential(0.95)", "--patience", "0"};
+        TrainTest.trainJson(concat(common, "--epochs", "20", "--out", whole.toString()));
+        TrainTest.trainJson(concat(common, "--epochs", "10", "--out", first.toString()));
+        TrainTest.trainJson(concat(common, "--epochs", "10", "--resume", first.toString(), "--out", second.toString()));
+        JsonNode a = TrainTest.JSON.readTree(whole.toFile()), b = TrainTest.JSON.readTree(second.toFile());
+        assertEquals(a.get("layers"), b.get("layers"), "the same weights, bit for bit");
+        assertEquals(a.get("state"), b.get("state"), "the same optimiser state and epoch count");
+        assertEquals(20, b.at("/state/epochs").asInt());
+        CliRun wrong = CliRun.of(concat(concat(new String[] {"train"}, common), "--epochs", "5", "--resume", first.toString(), "--optimizer", "sgd"));
+        assertEquals(2, wrong.exitCode());
+        assertEquals("jgrad: error: --resume: " + first + " was trained with --optimizer adam, not sgd", wrong.err().strip());
+        CliRun otherData = CliRun.of("train", "--data", "wine", "--layers", "relu(8)|dropout(0.2)|tanh(4)", "--resume", first.toString(), "--epochs", "2");
+        assertEquals(2, otherData.exitCode());
+        assertTrue(otherData.err().startsWith("jgrad: error: --resume: ") && otherData.err().contains("other columns"), otherData.err());
+    }
+
+    @Test
+    void aCheckpointHoldsTheBestValidationEpochWhileTraining() throws Exception {
+        Path best = dir.resolve("best.json"), out = dir.resolve("out.json");
+        TrainTest.trainJson("--data", "iris", "--layers", "8", "--epochs", "40", "--patience", "5", "--checkpoint", best.toString(), "--out", out.toString());
+        assertEquals(TrainTest.JSON.readTree(out.toFile()).get("layers"), TrainTest.JSON.readTree(best.toFile()).get("layers"),
+                "patience keeps the best epoch's weights: the last checkpoint is that epoch");
+    }
+
+    private static String[] concat(String[] a, String... b) {
+        String[] all = java.util.Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, all, a.length, b.length);
+        return all;
+    }
+
     @Test
     void mistakesInTheGrammarsPointAtTheColumn() {
         expect("jgrad: error: unknown layer 'rleu' at column 1 of --layers", "--layers", "rleu(64)|tanh(32)");

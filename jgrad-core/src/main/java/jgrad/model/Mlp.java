@@ -127,6 +127,11 @@ public final class Mlp {
      * run kept its last weights, not an earlier epoch's). {@code from} null starts a new network.
      */
     public static Result fit(Rows train, Rows validation, Settings s, boolean scores, Consumer<Epoch> onEpoch, Resume from) {
+        return fit(train, validation, s, scores, onEpoch, from, null);
+    }
+
+    /** The same, calling {@code onBest} with the network after each epoch whose validation loss is the best so far (a checkpoint). */
+    public static Result fit(Rows train, Rows validation, Settings s, boolean scores, Consumer<Epoch> onEpoch, Resume from, Consumer<Sequential> onBest) {
         boolean classes = train.classification();
         Sequential net = from != null ? from.network()
                 : s.layers().build(train.x().dim(1), train.outputs(), s.seed(), classes && s.loss() == LossKind.MSE);
@@ -152,6 +157,7 @@ public final class Mlp {
         if (penalties.any()) trainer.listener(penalties);
         if (!Double.isNaN(s.clipNorm())) trainer.listener(GradientClipping.byNorm(net.parameters(), s.clipNorm()));
         if (!Double.isNaN(s.clipValue())) trainer.listener(GradientClipping.byValue(net.parameters(), s.clipValue()));
+        double[] best = {Double.POSITIVE_INFINITY};
         trainer.listener(new TrainingListener() {
                     @Override
                     public boolean afterEpoch(EpochStats stats) {
@@ -160,6 +166,10 @@ public final class Mlp {
                                 optimizer.learningRate()); // the epoch's own rate: the schedule moves it after this listener
                         epochs.add(e);
                         onEpoch.accept(e);
+                        if (onBest != null && validate && stats.validationLoss() < best[0]) {
+                            best[0] = stats.validationLoss();
+                            onBest.accept(net);
+                        }
                         return true;
                     }
                 });

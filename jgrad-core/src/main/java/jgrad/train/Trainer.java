@@ -139,7 +139,7 @@ public final class Trainer {
             }
         }
         for (TrainingListener t : all) t.afterTraining(loop);
-        int kept = loop.restoredEpoch() > 0 ? loop.restoredEpoch() : history.size();
+        int kept = loop.restoredEpoch() > 0 ? loop.restoredEpoch() : startEpoch + history.size();
         return new History(List.copyOf(history), loop.stopReason(), kept);
     }
 

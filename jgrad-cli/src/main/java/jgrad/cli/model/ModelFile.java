@@ -52,11 +52,14 @@ public final class ModelFile {
     /** The file's JSON shape, field by field as documented. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     record Doc(String format, Integer version, String task, String dtype, String loss, String scaling,
-               List<FeatureDoc> features, TargetDoc target, List<LayerDoc> layers, Map<String, Object> training, String checksum) {
+               List<FeatureDoc> features, TargetDoc target, List<LayerDoc> layers, Map<String, Object> training, StateDoc state, String checksum) {
         Doc withChecksum(String sum) {
-            return new Doc(format, version, task, dtype, loss, scaling, features, target, layers, training, sum);
+            return new Doc(format, version, task, dtype, loss, scaling, features, target, layers, training, state, sum);
         }
     }
+
+    /** The training state for --resume (see {@link Model.State}). */
+    record StateDoc(Integer epochs, String optimizer, Long steps, Map<String, double[]> buffers, long[] dropout) {}
 
     /** {@code fill} is a number for a numeric feature, a category for a categorical one. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -163,7 +166,9 @@ public final class ModelFile {
         }).toList();
         return new Doc(FORMAT, VERSION, m.schema().classification() ? "classification" : "regression",
                 m.dtype().name().toLowerCase(java.util.Locale.ROOT), m.loss().label(), m.scaler().method().name().toLowerCase(java.util.Locale.ROOT),
-                features, target, layers, new LinkedHashMap<>(m.training()), null);
+                features, target, layers, new LinkedHashMap<>(m.training()),
+                m.state() == null ? null : new StateDoc(m.state().epochs(), m.state().optimizer(), m.state().steps(), new java.util.TreeMap<>(m.state().buffers()),
+                        m.state().dropout()), null);
     }
 
     /** A model file that parses as JSON but does not describe a usable model. */
@@ -266,7 +271,28 @@ public final class ModelFile {
         Schema schema = new Schema(features, target);
         List<SavedLayer> layers = layers(need(d.layers(), "layers"), schema);
         Scaler scaler = new Scaler(method, offset.stream().mapToDouble(Double::doubleValue).toArray(), scale.stream().mapToDouble(Double::doubleValue).toArray());
-        return new Model(schema, scaler, layers, loss, dtype, d.training() == null ? Map.of() : d.training());
+        return new Model(schema, scaler, layers, loss, dtype, d.training() == null ? Map.of() : d.training(), state(d.state(), layers));
+    }
+
+    /** The training state, if any: a known optimiser, a count of epochs and steps, finite buffers, one generator per dropout layer. */
+    private static Model.State state(StateDoc s, List<SavedLayer> layers) {
+        if (s == null) return null;
+        int epochs = need(s.epochs(), "'epochs' in the training state");
+        long steps = need(s.steps(), "'steps' in the training state");
+        String optimizer = need(s.optimizer(), "'optimizer' in the training state");
+        if (epochs < 1 || steps < 0) throw new BadModel("training state has " + epochs + " epochs and " + steps + " steps");
+        if (java.util.Arrays.stream(jgrad.model.Mlp.OptimizerKind.values()).noneMatch(k -> k.name().toLowerCase(java.util.Locale.ROOT).equals(optimizer))) {
+            throw new BadModel("training state names an unknown optimiser '" + optimizer + "'");
+        }
+        Map<String, double[]> buffers = need(s.buffers(), "'buffers' in the training state");
+        buffers.forEach((name, v) -> {
+            if (v == null) throw new BadModel("training state buffer '" + name + "' is null");
+            for (double x : v) finite(x, "training state buffer '" + name + "'");
+        });
+        long[] dropout = need(s.dropout(), "'dropout' in the training state");
+        long dropouts = layers.stream().filter(SavedLayer.Dropout.class::isInstance).count();
+        if (dropout.length != dropouts) throw new BadModel("training state has " + dropout.length + " dropout generators for " + dropouts + " dropout layers");
+        return new Model.State(epochs, optimizer, steps, buffers, dropout);
     }
 
     /** Checks that each dense layer's shape fits the one before it, the inputs and the outputs. */

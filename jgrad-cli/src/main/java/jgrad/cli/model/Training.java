@@ -11,8 +11,14 @@ public final class Training {
 
     /** Trains on the prepared training rows, validating on the validation rows; see {@link Mlp#fit}. */
     public static Mlp.Result fit(Prepared data, Mlp.Settings s, boolean scores, Consumer<Mlp.Epoch> onEpoch) {
+        return fit(data, s, scores, onEpoch, null, null);
+    }
+
+    /** Continuing {@code from} (null: a new network), with {@code onBest} for checkpoints (null: none); see {@link Mlp#fit}. */
+    public static Mlp.Result fit(Prepared data, Mlp.Settings s, boolean scores, Consumer<Mlp.Epoch> onEpoch, Mlp.Resume from,
+                                 Consumer<jgrad.nn.Sequential> onBest) {
         int outputs = data.schema().outputs();
-        return Mlp.fit(rows(data.train(), outputs), rows(data.validation(), outputs), s, scores, onEpoch);
+        return Mlp.fit(rows(data.train(), outputs), rows(data.validation(), outputs), s, scores, onEpoch, from, onBest);
     }
 
     /** A prepared part as the core's rows. */
