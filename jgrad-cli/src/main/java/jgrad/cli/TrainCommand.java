@@ -389,6 +389,13 @@ final class TrainCommand implements Callable<Integer> {
         if (schema.classification() && s.loss() == LossKind.MSE) arch.append(" softmax");
         o.printf("network   %s, %s; loss %s; %s lr %s, weight decay %s, batch %s, up to %d epochs (patience %d)%n", arch, Flags.label(s.dtype()),
                 s.loss().label(), Flags.label(s.optimizer()), s.lr(), s.weightDecay(), s.batch() == 0 ? "full" : s.batch(), s.epochs(), s.patience());
+        List<String> extras = new java.util.ArrayList<>();
+        if (s.schedule() != null) extras.add("lr schedule " + s.schedule());
+        if (!Double.isNaN(s.clipNorm())) extras.add("gradients clipped to norm " + s.clipNorm());
+        if (!Double.isNaN(s.clipValue())) extras.add("gradients clipped to ±" + s.clipValue());
+        if (s.balancedClasses()) extras.add("balanced class weights");
+        if (resume != null) extras.add("resumed from " + resume);
+        if (!extras.isEmpty()) o.println("          " + String.join("; ", extras));
         o.flush();
     }
 
