@@ -138,7 +138,8 @@ final class TrainCommand implements Callable<Integer> {
         return Evaluation.values(actual, p.values());
     }
 
-    private Training.Settings settings() {
+    // settings(), resolveLoss(), fractions(), trainingNote(), summary(): package-private for jgrad-spark's jgrad.cli.TrainFlags
+    Training.Settings settings() {
         int[] hidden = Arrays.stream(Flags.list("--layers", layers, "comma-separated positive sizes such as 64,32, or none", Integer::valueOf, Integer[]::new))
                 .mapToInt(Integer::intValue).toArray();
         if (Arrays.stream(hidden).anyMatch(h -> h < 1)) throw Flags.bad("--layers", layers, "positive sizes such as 64,32");
@@ -164,7 +165,7 @@ final class TrainCommand implements Callable<Integer> {
                 Flags.atLeast(spec, "--patience", patience, 0), type, Flags.nonNegative(spec, "--weight-decay", weightDecay));
     }
 
-    private static Training.Settings resolveLoss(Training.Settings s, Schema schema) {
+    static Training.Settings resolveLoss(Training.Settings s, Schema schema) {
         Model.LossKind l = s.loss();
         if (l == null) l = schema.classification() ? Model.LossKind.CROSS_ENTROPY : Model.LossKind.MSE;
         if (l == Model.LossKind.CROSS_ENTROPY && !schema.classification()) {
@@ -173,7 +174,7 @@ final class TrainCommand implements Callable<Integer> {
         return new Training.Settings(s.hidden(), s.activation(), l, s.optimizer(), s.lr(), s.epochs(), s.batch(), s.seed(), s.patience(), s.dtype(), s.weightDecay());
     }
 
-    private double[] fractions() {
+    double[] fractions() {
         Double[] f = Flags.list("--split", split, "three fractions TRAIN,VALIDATION,TEST adding up to 1, e.g. 0.7,0.15,0.15", Double::valueOf, Double[]::new);
         double[] v = Arrays.stream(f).mapToDouble(Double::doubleValue).toArray();
         if (v.length != 3 || Arrays.stream(v).anyMatch(x -> !(x >= 0)) || v[0] <= 0 || Math.abs(v[0] + v[1] + v[2] - 1) > 1e-6) {
@@ -182,7 +183,7 @@ final class TrainCommand implements Callable<Integer> {
         return v;
     }
 
-    private Map<String, Object> trainingNote(Training.Settings s) {
+    Map<String, Object> trainingNote(Training.Settings s) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("data", data);
         m.put("hidden", s.hidden());
@@ -214,7 +215,7 @@ final class TrainCommand implements Callable<Integer> {
         o.flush();
     }
 
-    private static void summary(PrintWriter o, Training.Result r, double samplesPerSecond) {
+    static void summary(PrintWriter o, Training.Result r, double samplesPerSecond) {
         String why = switch (r.history().stoppedBy()) {
             case PATIENCE -> "validation loss stopped improving; kept the weights of epoch " + r.history().bestEpoch();
             case MAX_EPOCHS -> "all epochs ran" + (r.history().bestEpoch() < r.epochs().size() ? "; kept the weights of epoch " + r.history().bestEpoch() : "");

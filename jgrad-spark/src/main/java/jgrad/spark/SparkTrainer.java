@@ -1,0 +1,197 @@
+package jgrad.spark;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+import jgrad.cli.model.Training;
+import jgrad.tensor.Rng;
+import jgrad.train.EpochStats;
+import jgrad.train.History;
+import jgrad.train.TrainingDivergedException;
+import org.apache.spark.TaskContext;
+import org.apache.spark.api.java.JavaRDD;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.broadcast.Broadcast;
+
+/**
+ * Data-parallel training on the cached blocks, in one of two modes.
+ *
+ * <p><b>Exact</b>: each step is one Spark job. The driver broadcasts the parameters; every partition
+ * returns the summed loss and gradient of its rows in the step's global batch; the driver adds them
+ * up in partition order, divides by the batch's size, and updates. Global batches are those of
+ * {@code jgrad train}'s {@code Trainer}: each epoch draws one seeded permutation of the training rows
+ * (in their order in the training part), and batch b is positions b·size to (b+1)·size − 1 of it,
+ * wherever those rows live. So every step equals the single-process step, up to the order of additions.
+ *
+ * <p><b>Averaging</b>: each job runs {@code localSteps} steps on every partition at once, each on a
+ * mini-batch of that partition's own rows (its own seeded order per epoch), then the driver averages
+ * the parameters and the optimiser's state over the partitions (DL4J's parameter averaging).
+ */
+public final class SparkTrainer {
+
+    public enum Mode { EXACT, AVERAGING }
+
+    /** How to train; {@code failOnce} (a test hook) makes one task attempt of a step fail. */
+    public record Plan(Mode mode, int localSteps, Training.Settings settings, FailOnce failOnce) {}
+
+    /** Throws in the first attempt of the task of {@code partition} at {@code epoch}, {@code step} (1-based epoch, 0-based step). */
+    public record FailOnce(int epoch, int step, int partition) implements java.io.Serializable {
+        public void check(int e, int s, int p) {
+            if (e == epoch && s == step && p == partition && TaskContext.get().attemptNumber() == 0) {
+                throw new IllegalStateException("jgrad-spark test hook: task of partition " + p + " failed on purpose at epoch " + e + ", step " + s);
+            }
+        }
+    }
+
+    /** The trained parameters, the engine's kind of history, and the per-epoch losses as jgrad train reports them. */
+    public record Result(double[] parameters, History history, List<Training.Epoch> epochs, double seconds, long steps, long jobs) {}
+
+    private final JavaSparkContext sc;
+    private final JavaRDD<Block> blocks;
+    private final EngineBridge.Net net;
+    private final Plan plan;
+    private final int train, validation;
+    private int mostLocalRows = -1;
+
+    SparkTrainer(JavaSparkContext sc, SparkData.Prepared data, EngineBridge.Net net, Plan plan) {
+        this.sc = sc;
+        this.blocks = data.blocks();
+        this.net = net;
+        this.plan = plan;
+        this.train = data.train();
+        this.validation = data.validation();
+    }
+
+    Result fit(Consumer<Training.Epoch> onEpoch) {
+        Training.Settings s = plan.settings();
+        double[] w = EngineBridge.initialParameters(net, s.seed());
+        FlatOptimizer opt = new FlatOptimizer(s.optimizer(), s.lr(), s.weightDecay(), s.dtype(), w.length);
+        int size = s.batch() <= 0 || s.batch() >= train ? train : s.batch();
+        Rng rng = EngineBridge.batchOrder(s.seed());
+        List<EpochStats> history = new ArrayList<>();
+        List<Training.Epoch> epochs = new ArrayList<>();
+        double bestVal = Double.POSITIVE_INFINITY;
+        int bestEpoch = 0;
+        double[] best = null;
+        History.StopReason reason = History.StopReason.MAX_EPOCHS;
+        long start = System.nanoTime(), steps = 0, jobs = 0;
+        for (int epoch = 1; epoch <= s.epochs(); epoch++) {
+            long t0 = System.nanoTime();
+            double loss;
+            if (plan.mode() == Mode.EXACT) {
+                int[] order = size < train ? EngineBridge.permutation(rng, train) : null;
+                loss = exactEpoch(epoch, order, size, w, opt);
+                steps += (train + size - 1) / size;
+                jobs += (train + size - 1) / size;
+            } else {
+                loss = Averaging.epoch(this, epoch, w, opt);
+                steps += Averaging.stepsPerEpoch(this);
+                jobs += (Averaging.stepsPerEpoch(this) + plan.localSteps() - 1) / plan.localSteps();
+            }
+            double val = validation > 0 ? validationLoss(w) : Double.NaN;
+            EpochStats stats = new EpochStats(epoch, loss, val, (System.nanoTime() - t0) / 1e9);
+            history.add(stats);
+            Training.Epoch e = new Training.Epoch(epoch, loss, val, Double.NaN, Double.NaN);
+            epochs.add(e);
+            onEpoch.accept(e);
+            if (s.patience() > 0 && validation > 0) {
+                if (val < bestVal) {
+                    bestVal = val;
+                    bestEpoch = epoch;
+                    best = w.clone();
+                } else if (epoch - bestEpoch >= s.patience()) {
+                    reason = History.StopReason.PATIENCE;
+                    break;
+                }
+            }
+        }
+        if (best != null) w = best;
+        History h = new History(List.copyOf(history), reason, best != null ? bestEpoch : history.size());
+        return new Result(w, h, epochs, (System.nanoTime() - start) / 1e9, steps, jobs);
+    }
+
+    /** One epoch of exact steps; returns the epoch's mean loss (each batch's loss before its update, weighted by its rows). */
+    private double exactEpoch(int epoch, int[] order, int size, double[] w, FlatOptimizer opt) {
+        int[] place = null;
+        if (order != null) {
+            place = new int[train];
+            for (int k = 0; k < train; k++) place[order[k]] = k;
+        }
+        Broadcast<int[]> placeB = place == null ? null : sc.broadcast(place);
+        EngineBridge.Net n = net;
+        FailOnce fail = plan.failOnce();
+        boolean all = size >= train;
+        double total = 0;
+        int batches = (train + size - 1) / size;
+        for (int b = 0; b < batches; b++) {
+            Broadcast<double[]> wB = sc.broadcast(w);
+            int batch = b, e = epoch;
+            List<double[]> parts = blocks.mapPartitionsWithIndex((p, it) -> {
+                if (fail != null) fail.check(e, batch, p);
+                Block block = it.next();
+                int[] rows = all ? null : block.batchRows(e, placeB == null ? null : placeB.value(), batch, size);
+                int count = rows == null ? block.train.n : rows.length;
+                if (count == 0) return List.of(new double[] {0, 0}).iterator();
+                double[] out = new double[2 + wB.value().length];
+                out[0] = EngineBridge.Local.of(n).lossAndGradient(wB.value(), block.train.rows(n), rows, count, out, 2);
+                out[1] = count;
+                return List.of(out).iterator();
+            }, true).collect();
+            wB.unpersist(false);
+            double[] g = new double[w.length];
+            double lossSum = 0, rows = 0;
+            for (double[] part : parts) {
+                lossSum += part[0];
+                rows += part[1];
+                for (int i = 2; i < part.length; i++) g[i - 2] += part[i];
+            }
+            double divisor = net.meanDivisor((long) rows);
+            for (int i = 0; i < g.length; i++) g[i] /= divisor;
+            double value = lossSum / divisor;
+            checkFinite(value, epoch, b + 1, opt);
+            opt.step(w, g);
+            total += value * rows;
+        }
+        if (placeB != null) placeB.destroy();
+        return total / train;
+    }
+
+    static void checkFinite(double value, int epoch, int batch, FlatOptimizer opt) {
+        if (!Double.isFinite(value)) {
+            throw new TrainingDivergedException("loss became " + value + " at epoch " + epoch + ", batch " + batch
+                    + "; try a smaller learning rate (now " + opt.learningRate() + ")");
+        }
+    }
+
+    /** The mean validation loss at {@code w}, as {@code Trainer} measures it after each epoch. */
+    double validationLoss(double[] w) {
+        Broadcast<double[]> wB = sc.broadcast(w);
+        EngineBridge.Net n = net;
+        double sum = blocks.map(b -> b.validation.n == 0 ? 0.0 : EngineBridge.Local.of(n).loss(wB.value(), b.validation.rows(n))).collect()
+                .stream().mapToDouble(Double::doubleValue).sum();
+        wB.unpersist(false);
+        return sum / net.meanDivisor(validation);
+    }
+
+    /** The most training rows one partition holds. */
+    int mostLocalRows() {
+        if (mostLocalRows < 0) mostLocalRows = blocks.map(b -> b.train.n).collect().stream().mapToInt(Integer::intValue).max().orElse(0);
+        return mostLocalRows;
+    }
+
+    JavaSparkContext context() {
+        return sc;
+    }
+
+    JavaRDD<Block> blocks() {
+        return blocks;
+    }
+
+    EngineBridge.Net net() {
+        return net;
+    }
+
+    Plan plan() {
+        return plan;
+    }
+}
