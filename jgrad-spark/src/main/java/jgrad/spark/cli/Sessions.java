@@ -13,6 +13,11 @@ final class Sessions {
     /** The Spark setting of the fault test hook: "EPOCH,STEP,PARTITION" fails that task's first attempt once. */
     static final String FAIL_ONCE = "spark.jgrad.test.failOnce";
 
+    /** Whether a session was running before this command (a test's, a notebook's): then it is left running. */
+    static boolean running() {
+        return SparkSession.getDefaultSession().isDefined();
+    }
+
     static SparkSession start(String master, List<String> conf) {
         SparkConf c = new SparkConf(); // picks up spark-submit's settings (spark.* system properties)
         for (String kv : conf) {

@@ -61,11 +61,12 @@ final class SparkTrainCommand implements Callable<Integer> {
         flags.checkOutputs();
         flags.categorical(); // every flag is checked before Spark starts, so a typo costs no start-up
         flags.features();
+        boolean shared = Sessions.running();
         SparkSession spark = Sessions.start(master, conf);
         try {
             return train(o, spark, settings, fractions, m, f);
         } finally {
-            spark.stop();
+            if (!shared) spark.stop();
         }
     }
 

@@ -1,0 +1,29 @@
+package jgrad.spark;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import jgrad.cli.model.Training;
+import org.junit.jupiter.api.Test;
+
+class AveragingModeTest {
+    /** With one partition there is nothing to average: K local steps per job are the single-process steps. */
+    @Test
+    void onOnePartitionAveragingIsExactTraining() {
+        Training.Settings s = Runs.settings(8, 10, 16);
+        double[] exact = SparkTests.weights(Runs.fit(Runs.iris(1), SparkTraining.exact(s)).model());
+        double[] averaged = SparkTests.weights(Runs.fit(Runs.iris(1), SparkTraining.averaging(s, 3)).model());
+        SparkTests.assertClose(exact, averaged, 1e-12);
+    }
+
+    @Test
+    void onThreePartitionsItLearnsAndIsDeterministic() {
+        Training.Settings s = Runs.settings(16, 40, 8);
+        SparkTraining.Run a = Runs.fit(Runs.iris(3), SparkTraining.averaging(s, 4));
+        SparkTraining.Run b = Runs.fit(Runs.iris(3), SparkTraining.averaging(s, 4));
+        assertTrue(a.evaluation().score() >= 0.85, "test accuracy " + a.evaluation().score());
+        assertArrayEquals(SparkTests.weights(a.model()), SparkTests.weights(b.model()));
+        // ceil(35 rows / 8) = 5 local steps per epoch, in two jobs of 4 and 1
+        assertTrue(a.result().jobs() == 2L * a.result().epochs().size(), "jobs " + a.result().jobs());
+    }
+}

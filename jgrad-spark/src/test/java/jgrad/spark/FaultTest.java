@@ -1,0 +1,37 @@
+package jgrad.spark;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.concurrent.atomic.AtomicInteger;
+import jgrad.cli.model.Training;
+import org.apache.spark.scheduler.SparkListener;
+import org.apache.spark.scheduler.SparkListenerTaskEnd;
+import org.junit.jupiter.api.Test;
+
+/** A task that fails during exact training is run again by Spark, and the model is the same to the last bit. */
+class FaultTest {
+    @Test
+    void aFailedTaskAttemptLeavesTheExactModelUnchanged() throws Exception {
+        Training.Settings s = Runs.settings(8, 6, 16);
+        double[] clean = SparkTests.weights(Runs.fit(Runs.iris(2), SparkTraining.exact(s)).model());
+
+        AtomicInteger failed = new AtomicInteger();
+        SparkListener listener = new SparkListener() {
+            @Override
+            public void onTaskEnd(SparkListenerTaskEnd end) {
+                if (!end.taskInfo().successful()) failed.incrementAndGet();
+            }
+        };
+        SparkTests.session().sparkContext().addSparkListener(listener);
+        try {
+            var plan = new SparkTrainer.Plan(SparkTrainer.Mode.EXACT, 1, s, new SparkTrainer.FailOnce(3, 2, 1));
+            double[] retried = SparkTests.weights(Runs.fit(Runs.iris(2), plan).model());
+            SparkTests.session().sparkContext().listenerBus().waitUntilEmpty();
+            assertTrue(failed.get() >= 1, "the hook made no task fail");
+            assertArrayEquals(clean, retried);
+        } finally {
+            SparkTests.session().sparkContext().removeSparkListener(listener);
+        }
+    }
+}
