@@ -12,5 +12,5 @@ jdk="$(ls -d /usr/lib/jvm/*25* 2>/dev/null | head -1)"
 opens="$(sed -n 's:.*<spark.opens>\(.*\)</spark.opens>.*:\1:p' jgrad-spark/pom.xml)"
 # shellcheck disable=SC2086
 exec "${JGRAD_JAVA_HOME:-$jdk}/bin/java" --add-modules jdk.incubator.vector $opens -Xmx10g -Djgrad.threads=1 ${JGRAD_JAVA_OPTS:-} \
-    -cp "jgrad-spark/target/test-classes:jgrad-spark/target/classes:$(cat jgrad-spark/target/test-classpath.txt)" jgrad.spark.bench.SparkBench "$@" \
+    -cp "$here/jgrad-spark/target/test-classes:$here/jgrad-spark/target/classes:$(cat jgrad-spark/target/test-classpath.txt)" jgrad.spark.bench.SparkBench "$@" \
     2> >(grep -v '^WARNING: Using incubator modules' >&2)

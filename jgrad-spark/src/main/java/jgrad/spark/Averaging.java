@@ -26,7 +26,7 @@ final class Averaging {
     }
 
     /** One epoch; updates {@code w} and {@code opt} in place and returns the epoch's mean training loss. */
-    static double epoch(SparkTrainer t, int epoch, double[] w, FlatOptimizer opt) {
+    static double epoch(SparkTrainer t, int epoch, double[] w, FlatOptimizer opt, boolean measure, java.util.function.DoublePredicate carryOn) {
         int k = t.plan().localSteps(), batch = t.plan().settings().batch();
         long seed = t.plan().settings().seed();
         EngineBridge.Net net = t.net();
@@ -37,10 +37,12 @@ final class Averaging {
             Broadcast<double[]> wB = t.context().broadcast(w), sB = t.context().broadcast(opt.state());
             long steps = opt.steps();
             int round = r;
+            boolean val = measure && r == 0;
             FlatOptimizer template = opt;
             List<double[]> parts = t.blocks().mapPartitionsWithIndex((part, it) -> {
                 Block b = it.next();
-                double[] out = new double[2 + p + st];
+                double[] out = new double[3 + p + st];
+                if (val) out[2] = SparkTrainer.validationSum(net, b, wB.value());
                 if (b.train.n == 0) return List.of(out).iterator();
                 double[] lw = wB.value().clone();
                 FlatOptimizer local = template.copy();
@@ -59,12 +61,13 @@ final class Averaging {
                     out[1] += count;
                     local.step(lw, g);
                 }
-                System.arraycopy(lw, 0, out, 2, p);
-                System.arraycopy(local.state(), 0, out, 2 + p, st);
+                System.arraycopy(lw, 0, out, 3, p);
+                System.arraycopy(local.state(), 0, out, 3 + p, st);
                 return List.of(out).iterator();
             }, true).collect();
             wB.unpersist(false);
             sB.unpersist(false);
+            if (val && !carryOn.test(parts.stream().mapToDouble(x -> x[2]).sum() / net.meanDivisor(t.validationRows()))) return Double.NaN;
             double[] avg = new double[p + st];
             int contributing = 0;
             for (double[] o : parts) {
@@ -72,7 +75,7 @@ final class Averaging {
                 contributing++;
                 lossTotal += o[0];
                 rowsTotal += o[1];
-                for (int i = 0; i < avg.length; i++) avg[i] += o[2 + i];
+                for (int i = 0; i < avg.length; i++) avg[i] += o[3 + i];
             }
             for (int i = 0; i < avg.length; i++) avg[i] /= contributing;
             SparkTrainer.checkFinite(lossTotal / rowsTotal, epoch, r * k + roundSteps, opt);

@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.function.Consumer;
 import jgrad.cli.model.Training;
 import jgrad.tensor.Rng;
-import jgrad.train.EpochStats;
 import jgrad.train.History;
 import jgrad.train.TrainingDivergedException;
 import org.apache.spark.TaskContext;
@@ -62,56 +61,60 @@ public final class SparkTrainer {
         this.validation = data.validation();
     }
 
+    /**
+     * Trains. The validation loss after epoch e is measured by the first job of epoch e + 1 (at the weights it
+     * starts from, which are epoch e's), not by a job of its own: with early stopping checked right after that
+     * job, the result is {@code Trainer}'s, at one job per epoch less. Only the last epoch's needs its own job.
+     */
     Result fit(Consumer<Training.Epoch> onEpoch) {
         Training.Settings s = plan.settings();
         double[] w = EngineBridge.initialParameters(net, s.seed());
         FlatOptimizer opt = new FlatOptimizer(s.optimizer(), s.lr(), s.weightDecay(), s.dtype(), w.length);
         int size = s.batch() <= 0 || s.batch() >= train ? train : s.batch();
         Rng rng = EngineBridge.batchOrder(s.seed());
-        List<EpochStats> history = new ArrayList<>();
-        List<Training.Epoch> epochs = new ArrayList<>();
-        double bestVal = Double.POSITIVE_INFINITY;
-        int bestEpoch = 0;
-        double[] best = null;
-        History.StopReason reason = History.StopReason.MAX_EPOCHS;
+        Epochs book = new Epochs(s.patience(), validation > 0, onEpoch);
         long start = System.nanoTime(), steps = 0, jobs = 0;
-        for (int epoch = 1; epoch <= s.epochs(); epoch++) {
+        double[] pending = null; // epoch e − 1: {loss, seconds}, waiting for its validation loss
+        double[] after = null; // the weights after epoch e − 1
+        boolean stopped = false;
+        for (int epoch = 1; epoch <= s.epochs() && !stopped; epoch++) {
             long t0 = System.nanoTime();
+            int e = epoch;
+            double[] waiting = pending, previous = after;
+            // called with the validation loss at this epoch's starting weights, after its first job; false: stop here
+            java.util.function.DoublePredicate carryOn = val -> book.finish(e - 1, waiting[0], val, waiting[1], previous);
+            boolean measure = waiting != null && validation > 0;
             double loss;
+            int epochSteps, epochJobs;
             if (plan.mode() == Mode.EXACT) {
                 int[] order = size < train ? EngineBridge.permutation(rng, train) : null;
-                loss = exactEpoch(epoch, order, size, w, opt);
-                steps += (train + size - 1) / size;
-                jobs += (train + size - 1) / size;
+                loss = exactEpoch(epoch, order, size, w, opt, measure, carryOn);
+                epochSteps = epochJobs = (train + size - 1) / size;
             } else {
-                loss = Averaging.epoch(this, epoch, w, opt);
-                steps += Averaging.stepsPerEpoch(this);
-                jobs += (Averaging.stepsPerEpoch(this) + plan.localSteps() - 1) / plan.localSteps();
+                loss = Averaging.epoch(this, epoch, w, opt, measure, carryOn);
+                epochSteps = Averaging.stepsPerEpoch(this);
+                epochJobs = (epochSteps + plan.localSteps() - 1) / plan.localSteps();
             }
-            double val = validation > 0 ? validationLoss(w) : Double.NaN;
-            EpochStats stats = new EpochStats(epoch, loss, val, (System.nanoTime() - t0) / 1e9);
-            history.add(stats);
-            Training.Epoch e = new Training.Epoch(epoch, loss, val, Double.NaN, Double.NaN);
-            epochs.add(e);
-            onEpoch.accept(e);
-            if (s.patience() > 0 && validation > 0) {
-                if (val < bestVal) {
-                    bestVal = val;
-                    bestEpoch = epoch;
-                    best = w.clone();
-                } else if (epoch - bestEpoch >= s.patience()) {
-                    reason = History.StopReason.PATIENCE;
-                    break;
-                }
+            if (waiting != null && !measure) stopped = !carryOn.test(Double.NaN);
+            if (Double.isNaN(loss)) { // early stopping after this epoch's first job, whose step is not taken
+                stopped = true;
+                epochSteps = 0;
+                epochJobs = 1;
             }
+            steps += epochSteps;
+            jobs += epochJobs;
+            pending = new double[] {loss, (System.nanoTime() - t0) / 1e9};
+            after = w.clone();
         }
-        if (best != null) w = best;
-        History h = new History(List.copyOf(history), reason, best != null ? bestEpoch : history.size());
-        return new Result(w, h, epochs, (System.nanoTime() - start) / 1e9, steps, jobs);
+        if (!stopped && pending != null) {
+            book.finish(book.count() + 1, pending[0], validation > 0 ? validationLoss(after) : Double.NaN, pending[1], after);
+            jobs += validation > 0 ? 1 : 0;
+        }
+        return new Result(book.best() != null ? book.best() : after, book.history(), book.epochs(), (System.nanoTime() - start) / 1e9, steps, jobs);
     }
 
     /** One epoch of exact steps; returns the epoch's mean loss (each batch's loss before its update, weighted by its rows). */
-    private double exactEpoch(int epoch, int[] order, int size, double[] w, FlatOptimizer opt) {
+    private double exactEpoch(int epoch, int[] order, int size, double[] w, FlatOptimizer opt, boolean measure, java.util.function.DoublePredicate carryOn) {
         int[] place = null;
         if (order != null) {
             place = new int[train];
@@ -126,24 +129,30 @@ public final class SparkTrainer {
         for (int b = 0; b < batches; b++) {
             Broadcast<double[]> wB = sc.broadcast(w);
             int batch = b, e = epoch;
+            boolean val = measure && b == 0;
             List<double[]> parts = blocks.mapPartitionsWithIndex((p, it) -> {
                 if (fail != null) fail.check(e, batch, p);
                 Block block = it.next();
                 int[] rows = all ? null : block.batchRows(e, placeB == null ? null : placeB.value(), batch, size);
                 int count = rows == null ? block.train.n : rows.length;
-                if (count == 0) return List.of(new double[] {0, 0}).iterator();
-                double[] out = new double[2 + wB.value().length];
-                out[0] = EngineBridge.Local.of(n).lossAndGradient(wB.value(), block.train.rows(n), rows, count, out, 2);
+                double[] out = new double[count == 0 ? 3 : 3 + wB.value().length];
+                if (val) out[2] = validationSum(n, block, wB.value());
+                if (count == 0) return List.of(out).iterator();
+                out[0] = EngineBridge.Local.of(n).lossAndGradient(wB.value(), block.train.rows(n), rows, count, out, 3);
                 out[1] = count;
                 return List.of(out).iterator();
             }, true).collect();
             wB.unpersist(false);
+            if (val && !carryOn.test(parts.stream().mapToDouble(x -> x[2]).sum() / net.meanDivisor(validation))) {
+                if (placeB != null) placeB.destroy();
+                return Double.NaN;
+            }
             double[] g = new double[w.length];
             double lossSum = 0, rows = 0;
             for (double[] part : parts) {
                 lossSum += part[0];
                 rows += part[1];
-                for (int i = 2; i < part.length; i++) g[i - 2] += part[i];
+                for (int i = 3; i < part.length; i++) g[i - 3] += part[i];
             }
             double divisor = net.meanDivisor((long) rows);
             for (int i = 0; i < g.length; i++) g[i] /= divisor;
@@ -163,12 +172,16 @@ public final class SparkTrainer {
         }
     }
 
+    /** A partition's summed validation loss at {@code w} (added up over partitions in partition order, then averaged). */
+    static double validationSum(EngineBridge.Net n, Block b, double[] w) {
+        return b.validation.n == 0 ? 0.0 : EngineBridge.Local.of(n).loss(w, b.validation.rows(n));
+    }
+
     /** The mean validation loss at {@code w}, as {@code Trainer} measures it after each epoch. */
     double validationLoss(double[] w) {
         Broadcast<double[]> wB = sc.broadcast(w);
         EngineBridge.Net n = net;
-        double sum = blocks.map(b -> b.validation.n == 0 ? 0.0 : EngineBridge.Local.of(n).loss(wB.value(), b.validation.rows(n))).collect()
-                .stream().mapToDouble(Double::doubleValue).sum();
+        double sum = blocks.map(b -> validationSum(n, b, wB.value())).collect().stream().mapToDouble(Double::doubleValue).sum();
         wB.unpersist(false);
         return sum / net.meanDivisor(validation);
     }
@@ -177,6 +190,10 @@ public final class SparkTrainer {
     int mostLocalRows() {
         if (mostLocalRows < 0) mostLocalRows = blocks.map(b -> b.train.n).collect().stream().mapToInt(Integer::intValue).max().orElse(0);
         return mostLocalRows;
+    }
+
+    int validationRows() {
+        return validation;
     }
 
     JavaSparkContext context() {

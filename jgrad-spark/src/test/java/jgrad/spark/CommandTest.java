@@ -65,7 +65,7 @@ class CommandTest {
                     "--conf", "spark.ui.enabled=true", "--conf", "spark.ui.port=0");
             assertEquals(0, run.code(), run.err());
             assertTrue(run.out().matches("(?s)spark     local\\[1], 1 partitions, exact mode; Spark UI http://127\\.0\\.0\\.1:\\d+\n.*"), run.out());
-            assertTrue(run.out().contains("\nsteps     3 steps in 3 Spark jobs"), run.out());
+            assertTrue(run.out().contains("\nsteps     3 steps in 4 Spark jobs"), run.out()); // and the last validation loss
             assertTrue(run.err().contains("epoch 3/3  loss "), run.err());
         } finally {
             SparkTests.stop();

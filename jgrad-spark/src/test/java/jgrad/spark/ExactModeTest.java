@@ -23,7 +23,7 @@ class ExactModeTest {
 
     @Test
     void miniBatchAdamOnIrisEqualsJgradTrainWhateverThePartitions() {
-        String[] flags = {"--data", "iris", "--layers", "8", "--epochs", "12", "--batch", "16", "--patience", "5"};
+        String[] flags = {"--data", "iris", "--layers", "8", "--epochs", "30", "--batch", "16", "--lr", "0.05", "--patience", "2"}; // stops early, at 15
         var single = SparkTests.jgrad(concat(new String[] {"train", "--out", dir.resolve("single.json").toString()}, flags));
         assertEquals(0, single.code(), single.err());
         for (int partitions : new int[] {1, 3}) {
@@ -33,6 +33,7 @@ class ExactModeTest {
             assertClose(weights(dir.resolve("single.json")), weights(out), 1e-12);
             assertEquals(line(single.out(), "test accuracy"), line(spark.out(), "test accuracy"));
             assertEquals(line(single.out(), "trained").replaceAll(" in .*:", ":"), line(spark.out(), "trained").replaceAll(" in .*:", ":"));
+            assertTrue(line(spark.out(), "trained").contains("kept the weights of epoch 13"), spark.out());
         }
     }
 
