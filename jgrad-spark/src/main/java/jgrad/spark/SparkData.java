@@ -72,9 +72,7 @@ public final class SparkData {
     }
 
     private void inferSchema() {
-        int partitions = options.partitions();
-        indexed = data.javaRDD().zipWithIndex().mapToPair(Tuple2::swap)
-                .repartitionAndSortWithinPartitions(new HashPartitioner(partitions)).persist(StorageLevel.MEMORY_AND_DISK());
+        indexed = data.javaRDD().zipWithIndex().mapToPair(Tuple2::swap).persist(StorageLevel.MEMORY_AND_DISK());
         int width = columns.header().size();
         boolean[] distinct = new boolean[width];
         DataType[] types = Arrays.stream(data.schema().fields()).map(f -> f.dataType()).toArray(DataType[]::new);
@@ -124,24 +122,25 @@ public final class SparkData {
         Fit fit = Fit.of(indexed, encoder, partB, schema, options.scale(), split.train().length);
         Schema fitted = fit.target() == null ? schema : schema.withTarget(fit.target());
         encoder.scaled(fit.scaler(), fitted.target());
-        int width = net.targetWidth();
-        boolean oneHot = encoder.classification() && width > 1;
-        JavaRDD<Block> blocks = indexed.mapPartitions(it -> {
-            BlockBuilder[] b = {new BlockBuilder(encoder.inputs(), width), new BlockBuilder(encoder.inputs(), width), new BlockBuilder(encoder.inputs(), width)};
+        int width = net.targetWidth(), inputs = encoder.inputs(), partitions = options.partitions();
+        // row i goes to partition i mod N, as encoded arrays: one piece per input partition and training partition
+        JavaRDD<Block> blocks = indexed.mapPartitionsToPair(it -> {
+            BlockBuilder[] to = new BlockBuilder[partitions];
             while (it.hasNext()) {
                 Tuple2<Long, Row> t = it.next();
-                int i = (int) (long) t._1();
-                Row r = t._2();
-                BlockBuilder into = b[partB.value()[i]];
-                double[] y = new double[width];
-                int label = encoder.classification() ? encoder.label(r) : -1;
-                double value = encoder.classification() ? Double.NaN : encoder.value(r);
-                if (oneHot) y[label] = 1;
-                else y[0] = encoder.classification() ? label : encoder.scaleTarget(value);
-                into.add(encoder, r, y, posB.value()[i], label, value);
+                long i = t._1();
+                int p = (int) (i % partitions);
+                if (to[p] == null) to[p] = new BlockBuilder(inputs, width);
+                to[p].add(encoder, t._2(), i, partB.value()[(int) i], posB.value()[(int) i]);
             }
-            return List.of(new Block(b[0].build(true), b[1].build(false), b[2].build(false))).iterator();
-        }).persist(StorageLevel.MEMORY_ONLY());
+            List<Tuple2<Integer, BlockBuilder>> out = new ArrayList<>();
+            for (int p = 0; p < partitions; p++) if (to[p] != null) out.add(new Tuple2<>(p, to[p].trimmed()));
+            return out.iterator();
+        }).partitionBy(new HashPartitioner(partitions)).mapPartitions(it -> {
+            List<BlockBuilder> pieces = new ArrayList<>();
+            it.forEachRemaining(t -> pieces.add(t._2()));
+            return List.of(BlockBuilder.block(pieces, inputs, width)).iterator();
+        }, true).persist(StorageLevel.MEMORY_ONLY());
         blocks.count();
         // the broadcasts stay: a lost block is rebuilt from its lineage, which reads them
         indexed.unpersist(false);

@@ -22,7 +22,9 @@ import org.apache.spark.sql.Row;
  *
  * <pre>{@code
  * Dataset<Row> rows = spark.read().parquet("hdfs:///data/houses");
- * var run = SparkTraining.fit(rows, "houses", SparkTraining.options(settings, "price"), SparkTraining.exact(settings), e -> {});
+ * SparkData data = SparkTraining.inspect(rows, "houses", false, SparkTraining.options("price", null, Set.of(), Target.Task.AUTO,
+ *         Scaler.Method.STANDARD, new double[] {0.7, 0.15, 0.15}, 0, 8));
+ * SparkTraining.Run run = SparkTraining.fit(data, SparkTraining.exact(settings), Map.of(), epoch -> {});
  * ModelFile.write(run.model(), Path.of("price.json"));
  * }</pre>
  */

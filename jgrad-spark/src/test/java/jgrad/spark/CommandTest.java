@@ -29,7 +29,7 @@ class CommandTest {
     @Test
     void parquetDirectoryToAModelThatJgradPredictUses() throws Exception {
         Path data = irisParquet(), model = dir.resolve("model.json");
-        var run = SparkTests.spark("train", "--data", data.toString(), "--layers", "8", "--epochs", "30", "--batch", "full", "--json", "--out", model.toString());
+        var run = SparkTests.spark("train", "--data", data.toString(), "--layers", "8", "--epochs", "30", "--batch", "full", "--lr", "0.05", "--json", "--out", model.toString());
         assertEquals(0, run.code(), run.err());
         var json = new ObjectMapper().readTree(run.out().strip().lines().reduce((a, b) -> b).orElseThrow());
         assertEquals("classification", json.get("task").asText());
