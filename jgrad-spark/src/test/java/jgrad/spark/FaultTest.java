@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 class FaultTest {
     @Test
     void aFailedTaskAttemptLeavesTheExactModelUnchanged() throws Exception {
-        Training.Settings s = Runs.settings(8, 6, 16);
+        Training.Settings s = Runs.settings(8, 4, 32);
         double[] clean = SparkTests.weights(Runs.fit(Runs.iris(2), SparkTraining.exact(s)).model());
 
         AtomicInteger failed = new AtomicInteger();
@@ -25,7 +25,7 @@ class FaultTest {
         };
         SparkTests.session().sparkContext().addSparkListener(listener);
         try {
-            var plan = new SparkTrainer.Plan(SparkTrainer.Mode.EXACT, 1, s, new SparkTrainer.FailOnce(3, 2, 1));
+            var plan = new SparkTrainer.Plan(SparkTrainer.Mode.EXACT, 1, s, new SparkTrainer.FailOnce(2, 1, 1));
             double[] retried = SparkTests.weights(Runs.fit(Runs.iris(2), plan).model());
             SparkTests.session().sparkContext().listenerBus().waitUntilEmpty();
             assertTrue(failed.get() >= 1, "the hook made no task fail");
