@@ -89,9 +89,9 @@ public final class SparkData {
             }
             return List.of(new Tuple2<>(s, n)).iterator();
         }).collect();
-        ColumnStats[] all = parts.getFirst()._1();
-        rows = parts.getFirst()._2();
-        for (Tuple2<ColumnStats[], Long> p : parts.subList(1, parts.size())) {
+        ColumnStats[] all = new ColumnStats[width]; // a data set may have no partitions at all
+        for (int j : cols) all[j] = new ColumnStats(distinct[j]);
+        for (Tuple2<ColumnStats[], Long> p : parts) {
             for (int j : cols) all[j].merge(p._1()[j]);
             rows += p._2();
         }
