@@ -24,7 +24,7 @@ final class Encoder implements Serializable {
     private final String[] classes;
     private double[] offset, scale;
     private double targetOffset, targetScale = 1;
-    private transient Map<String, Integer>[] categoryIndex;
+    private transient List<Map<String, Integer>> categoryIndex;
     private transient Map<String, Integer> classIndex;
 
     Encoder(Schema schema, List<String> header) {
@@ -74,7 +74,7 @@ final class Encoder implements Serializable {
             if (categories[k] == null) {
                 x[at + offsets[k]] = Cell.number(v);
             } else {
-                x[at + offsets[k] + categoryIndex[k].get(Cell.text(v))] = 1;
+                x[at + offsets[k] + categoryIndex.get(k).get(Cell.text(v))] = 1;
             }
         }
         for (int j = 0; j < inputs; j++) x[at + j] = (x[at + j] - offset[j]) / scale[j];
@@ -99,13 +99,12 @@ final class Encoder implements Serializable {
         return y * targetScale + targetOffset;
     }
 
-    @SuppressWarnings("unchecked")
     private void index() {
-        categoryIndex = new Map[columns.length];
+        categoryIndex = new java.util.ArrayList<>();
         for (int k = 0; k < columns.length; k++) {
-            if (categories[k] == null) continue;
-            categoryIndex[k] = new HashMap<>();
-            for (int c = 0; c < categories[k].length; c++) categoryIndex[k].put(categories[k][c], c);
+            Map<String, Integer> m = new HashMap<>();
+            if (categories[k] != null) for (int c = 0; c < categories[k].length; c++) m.put(categories[k][c], c);
+            categoryIndex.add(m);
         }
         classIndex = new HashMap<>();
         if (classes != null) for (int c = 0; c < classes.length; c++) classIndex.put(classes[c], c);
