@@ -250,7 +250,8 @@ final class TrainCommand implements Callable<Integer> {
         return Evaluation.values(actual, p.values());
     }
 
-    private Mlp.Settings settings() {
+    // settings(), resolveLoss(), fractions(), trainingNote(), summary(): package-private for jgrad-spark's jgrad.cli.TrainFlags
+    Mlp.Settings settings() {
         LayerSpec network = layerSpec();
         LossKind lossKind = loss.strip().equals("auto") ? null : LossKind.parse(loss.strip());
         if (lossKind == null && !loss.strip().equals("auto")) throw Flags.bad("--loss", loss, "auto|mse|cross-entropy");
@@ -327,7 +328,7 @@ final class TrainCommand implements Callable<Integer> {
         }
     }
 
-    private static Mlp.Settings resolveLoss(Mlp.Settings s, Schema schema) {
+    static Mlp.Settings resolveLoss(Mlp.Settings s, Schema schema) {
         LossKind l = s.loss();
         if (l == null) l = schema.classification() ? LossKind.CROSS_ENTROPY : LossKind.MSE;
         if (l == LossKind.CROSS_ENTROPY && !schema.classification()) {
@@ -336,7 +337,7 @@ final class TrainCommand implements Callable<Integer> {
         return s.withLoss(l);
     }
 
-    private double[] fractions() {
+    double[] fractions() {
         Double[] f = Flags.list("--split", split, "three fractions TRAIN,VALIDATION,TEST adding up to 1, e.g. 0.7,0.15,0.15", Double::valueOf, Double[]::new);
         double[] v = Arrays.stream(f).mapToDouble(Double::doubleValue).toArray();
         if (v.length != 3 || Arrays.stream(v).anyMatch(x -> !(x >= 0)) || v[0] <= 0 || Math.abs(v[0] + v[1] + v[2] - 1) > 1e-6) {
@@ -345,7 +346,7 @@ final class TrainCommand implements Callable<Integer> {
         return v;
     }
 
-    private Map<String, Object> trainingNote(Mlp.Settings s) {
+    Map<String, Object> trainingNote(Mlp.Settings s) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("data", data);
         if (decimalUsed == Numbers.Decimal.COMMA) m.put("decimal", decimalUsed.symbol());
@@ -399,7 +400,7 @@ final class TrainCommand implements Callable<Integer> {
         o.flush();
     }
 
-    private static void summary(PrintWriter o, Mlp.Result r, double samplesPerSecond) {
+    static void summary(PrintWriter o, Mlp.Result r, double samplesPerSecond) {
         String why = switch (r.history().stoppedBy()) {
             case PATIENCE -> "validation loss stopped improving; kept the weights of epoch " + r.history().bestEpoch();
             case MAX_EPOCHS -> "all epochs ran" + (r.history().bestEpoch() < r.history().last().epoch() ? "; kept the weights of epoch " + r.history().bestEpoch() : "");
