@@ -30,6 +30,7 @@ import jgrad.cli.model.Network;
 import jgrad.cli.model.Training;
 import jgrad.data.Scaler;
 import jgrad.metrics.ClassificationMetrics;
+import jgrad.nn.LayerSpec;
 import jgrad.nn.Linear;
 import jgrad.nn.Loss;
 import jgrad.nn.Layer;
@@ -53,8 +54,19 @@ final class StudioRun {
     static final int HIDDEN_GRID = 20;
     private static final double[] SPLIT = {0.8, 0.2, 0};
 
-    record Config(String data, int[] hidden, Activation activation, LossKind loss, Mlp.OptimizerKind optimizer,
-                  double lr, int batch, long seed, int epochs, double weightDecay) {}
+    record Config(String data, LayerSpec layers, LossKind loss, Mlp.OptimizerKind optimizer,
+                  double lr, int batch, long seed, int epochs, double weightDecay) {
+        /** The dense hidden layers' widths. */
+        int[] hidden() {
+            return layers.hidden();
+        }
+
+        /** The hidden layers' activation (the first one's, when a grammar mixes them), for the page's colour scale. */
+        Activation activation() {
+            return layers.items().stream().filter(LayerSpec.Dense.class::isInstance).map(i -> ((LayerSpec.Dense) i).activation())
+                    .findFirst().orElse(jgrad.function.Activations.IDENTITY);
+        }
+    }
 
     /** What the session does between the engine's steps: blocks while paused, and names the rate of the coming update. */
     interface Driver {
@@ -79,7 +91,7 @@ final class StudioRun {
                     + " is numeric; choose squared error");
         }
         this.data = Prepared.of(table, schema, Scaler.Method.STANDARD, SPLIT, c.seed());
-        this.net = Mlp.network(schema.inputs(), c.hidden(), schema.outputs(), c.activation(), schema.classification() && c.loss() == LossKind.MSE, c.seed());
+        this.net = c.layers().build(schema.inputs(), schema.outputs(), c.seed(), schema.classification() && c.loss() == LossKind.MSE);
         this.loss = c.loss().engine();
         this.optimizer = c.optimizer().create(net.parameters(), c.lr(), c.weightDecay());
     }
@@ -230,8 +242,11 @@ final class StudioRun {
         try (var ignored = Autograd.noGrad()) {
             for (int k = 0; k < modules.size(); k++) {
                 a = modules.get(k).forward(a);
-                // an activation with a dense layer after it is a hidden layer's output
-                boolean hiddenLayer = !(modules.get(k) instanceof Linear) && modules.subList(k + 1, modules.size()).stream().anyMatch(m -> m instanceof Linear);
+                // a hidden layer's output: its activation's, or a linear layer's that has none, with a dense layer after it
+                // (dropout and batch norm in between are not neurons of their own)
+                boolean blockEnd = modules.get(k) instanceof jgrad.nn.ActivationLayer
+                        || modules.get(k) instanceof Linear && !(k + 1 < modules.size() && modules.get(k + 1) instanceof jgrad.nn.ActivationLayer);
+                boolean hiddenLayer = blockEnd && modules.subList(k + 1, modules.size()).stream().anyMatch(m -> m instanceof Linear);
                 if (hidden != null && hiddenLayer) {
                     double[][] v = a.toArray2D();
                     for (int h = 0; h < v[0].length; h++) {
@@ -294,6 +309,7 @@ final class StudioRun {
         note.put("data", table.source());
         note.put("hidden", config.hidden());
         note.put("activation", config.activation().name());
+        note.put("layers", config.layers().toString());
         note.put("optimizer", config.optimizer().name().toLowerCase(java.util.Locale.ROOT));
         note.put("lr", config.lr());
         note.put("weight_decay", config.weightDecay());

@@ -1,5 +1,6 @@
 package jgrad.cli.studio;
 
+import jgrad.nn.LayerSpec;
 import jgrad.function.Activations;
 import jgrad.function.Activation;
 import jgrad.model.LossKind;
@@ -239,22 +240,29 @@ public final class StudioServer implements AutoCloseable {
     /** The run's settings from the page's form, each checked with a message naming its field. */
     static StudioRun.Config config(Params p) {
         String layers = p.string("layers", "4");
-        int[] hidden;
-        if (layers.isEmpty() || layers.equals("none")) {
-            hidden = new int[0];
-        } else {
-            try {
-                hidden = java.util.Arrays.stream(layers.split(",", -1)).mapToInt(s -> Integer.parseInt(s.strip())).toArray();
-            } catch (NumberFormatException e) {
-                throw Params.bad("layers", layers, "comma-separated sizes such as 4,4, or none");
-            }
-            if (hidden.length > 6 || java.util.Arrays.stream(hidden).anyMatch(h -> h < 1 || h > 256)) {
-                throw Params.bad("layers", layers, "at most 6 layers of 1 to 256 neurons, such as 4,4");
-            }
-        }
         Activation act = Activations.byName(p.string("activation", "tanh"));
         if (act == null || act == Activations.IDENTITY) {
             throw Params.bad("activation", p.string("activation", ""), jgrad.cli.model.Network.hiddenActivationNames());
+        }
+        LayerSpec spec;
+        if (layers.isEmpty() || layers.equals("none")) {
+            spec = LayerSpec.of(new int[0], act);
+        } else if (!layers.contains("(") && !layers.contains("|")) {
+            try {
+                spec = LayerSpec.of(java.util.Arrays.stream(layers.split(",", -1)).mapToInt(s -> Integer.parseInt(s.strip())).toArray(), act);
+            } catch (NumberFormatException e) {
+                throw Params.bad("layers", layers, "comma-separated sizes such as 4,4, or none");
+            }
+        } else { // the layer grammar of train --layers; each layer names its activation
+            try {
+                spec = LayerSpec.parse(layers);
+            } catch (jgrad.nn.LayerSpecException e) {
+                throw Params.bad("layers", layers, "the layer grammar, e.g. tanh(4)|dropout(0.1)|relu(4): " + e.getMessage());
+            }
+        }
+        int[] hidden = spec.hidden();
+        if (hidden.length > 6 || java.util.Arrays.stream(hidden).anyMatch(h -> h < 1 || h > 256)) {
+            throw Params.bad("layers", layers, "at most 6 layers of 1 to 256 neurons, such as 4,4");
         }
         LossKind loss = LossKind.parse(p.string("loss", "cross-entropy"));
         if (loss == null) throw Params.bad("loss", p.string("loss", ""), "mse|cross-entropy");
@@ -266,7 +274,7 @@ public final class StudioServer implements AutoCloseable {
         }
         String batch = p.string("batch", "10");
         int b = batch.equals("full") ? 0 : new Params(Map.of("batch", batch)).integer("batch", 0, 0, 1_000_000);
-        return new StudioRun.Config(p.string("data", "xor"), hidden, act, loss, opt, p.positive("lr", 0.1, 1e3), b,
+        return new StudioRun.Config(p.string("data", "xor"), spec, loss, opt, p.positive("lr", 0.1, 1e3), b,
                 (long) p.number("seed", 0, 0, 1e15), p.integer("epochs", 500, 1, Session.MAX_EPOCHS), p.number("weight_decay", 0, 0, 10));
     }
 

@@ -128,6 +128,8 @@ class StudioServerTest {
         record Case(int status, String path, String body, String error) {}
         for (Case c : List.of(
                 new Case(400, "/api/runs", "{\"layers\": \"4,x\"}", "invalid value for layers: '4,x' (expected comma-separated sizes such as 4,4, or none)"),
+                new Case(400, "/api/runs", "{\"layers\": \"tanh(4)|rleu(3)\"}",
+                        "invalid value for layers: 'tanh(4)|rleu(3)' (expected the layer grammar, e.g. tanh(4)|dropout(0.1)|relu(4): unknown layer 'rleu' at column 9)"),
                 new Case(400, "/api/runs", "{\"lr\": -1}", "invalid value for lr: '-1' (expected a positive number up to 1000)"),
                 new Case(400, "/api/runs", "{\"data\": \"/etc/passwd\"}", "data: no data set '/etc/passwd' (choose one of the list, or upload a CSV file)"),
                 new Case(400, "/api/runs", "{\"activation\": \"softmax\"}", "invalid value for activation: 'softmax' (expected relu|tanh|sigmoid|silu|elu|gelu|gelu_tanh|softplus)"),
