@@ -54,20 +54,20 @@ public final class Sequential extends Layer {
 
     @Override
     public Map<String, Tensor> namedParameters() {
-        Map<String, Tensor> all = new LinkedHashMap<>();
-        for (int i = 0; i < layers.size(); i++) {
-            String prefix = i + ".";
-            layers.get(i).namedParameters().forEach((name, p) -> all.put(prefix + name, p));
-        }
-        return all;
+        return byPosition(Layer::namedParameters);
     }
 
     @Override
     public Map<String, Tensor> namedBuffers() {
+        return byPosition(Layer::namedBuffers);
+    }
+
+    /** Each layer's named tensors, prefixed with its position: {@code 0.weight}, {@code 2.running_mean}. */
+    private Map<String, Tensor> byPosition(java.util.function.Function<Layer, Map<String, Tensor>> named) {
         Map<String, Tensor> all = new LinkedHashMap<>();
         for (int i = 0; i < layers.size(); i++) {
             String prefix = i + ".";
-            layers.get(i).namedBuffers().forEach((name, b) -> all.put(prefix + name, b));
+            named.apply(layers.get(i)).forEach((name, t) -> all.put(prefix + name, t));
         }
         return all;
     }
