@@ -51,6 +51,22 @@ final class CrossValidation {
         return folds;
     }
 
+    /** Runs the folds, printing them and their mean when {@code talk}, and returns {@link #summary}'s report. */
+    @SuppressWarnings("unchecked")
+    static Map<String, Object> report(PrintWriter o, CsvTable table, Schema schema, Scaler.Method method, int k, double validation, long seed,
+                                      Gaps.Missing gaps, boolean indicator, Mlp.Settings settings, boolean talk) {
+        if (talk) {
+            o.printf("cv        %d folds%s, seed %d: each fold is tested on once, the others train (%.0f%% of them validate)%n", k,
+                    schema.classification() ? " (stratified)" : "", seed, 100 * validation);
+        }
+        Map<String, Object> report = summary(run(table, schema, method, k, validation, seed, gaps, indicator, settings, o, talk));
+        if (talk) {
+            o.println("cv mean   " + shown((Map<String, Object>) report.get("mean"), (Map<String, Object>) report.get("std"))
+                    + "   (mean ± standard deviation over the folds)");
+        }
+        return report;
+    }
+
     /** Each metric's mean and standard deviation over the folds. */
     static Map<String, Object> summary(List<Fold> folds) {
         Map<String, Object> mean = new LinkedHashMap<>(), std = new LinkedHashMap<>();

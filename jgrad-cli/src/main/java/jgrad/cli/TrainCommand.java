@@ -138,15 +138,7 @@ final class TrainCommand implements Callable<Integer> {
         Target.Task taskKind = Flags.choice("--task", task, Target.Task.class);
         if (out != null) AtomicFile.checkWritable(out, "--out");
         if (checkpoint != null) AtomicFile.checkWritable(checkpoint, "--checkpoint");
-        Model resumed = resume == null ? null : ModelFile.read(resume);
-        if (resumed != null && resumed.state() == null) {
-            throw new UserException("--resume: " + resume + " has no training state to continue (it kept an earlier epoch's weights, by patience, or was saved without one);"
-                    + " continue a model trained with --patience 0, or train anew");
-        }
-        if (resumed != null && !resumed.state().optimizer().equals(Flags.label(settings.optimizer()))) {
-            throw new UserException("--resume: " + resume + " was trained with --optimizer " + resumed.state().optimizer() + ", not " + Flags.label(settings.optimizer()));
-        }
-        if (resumed != null && resumed.dtype() != settings.dtype()) throw new UserException("--resume: " + resume + " is " + Flags.label(resumed.dtype()) + "; pass --dtype " + Flags.label(resumed.dtype()));
+        Model resumed = resume == null ? null : resumable(ModelFile.read(resume), settings);
         if (plot != null) AtomicFile.checkWritableDirectory(plot, "--plot");
 
         Gaps.Missing gaps = Flags.choice("--missing", reading.missing, Gaps.Missing.class);
@@ -165,23 +157,9 @@ final class TrainCommand implements Callable<Integer> {
         if (cv != null) {
             Flags.atLeast(spec, "--cv", cv, 2);
             double validation = fractions[1] / (fractions[0] + fractions[1]); // of the rows each round trains on
-            boolean talk = !quiet && !json;
-            if (talk) {
-                o.printf("cv        %d folds%s, seed %d: each fold is tested on once, the others train (%.0f%% of them validate)%n", cv,
-                        schema.classification() ? " (stratified)" : "", seed, 100 * validation);
-            }
-            cvReport = CrossValidation.summary(CrossValidation.run(table, schema, method, cv, validation, seed, gaps, missingIndicator, settings, o, talk));
-            if (talk) {
-                @SuppressWarnings("unchecked") Map<String, Object> mean = (Map<String, Object>) cvReport.get("mean"), std = (Map<String, Object>) cvReport.get("std");
-                o.println("cv mean   " + CrossValidation.shown(mean, std) + "   (mean ± standard deviation over the folds)");
-            }
+            cvReport = CrossValidation.report(o, table, schema, method, cv, validation, seed, gaps, missingIndicator, settings, !quiet && !json);
             if (out == null) {
-                if (json) {
-                    Map<String, Object> report = new LinkedHashMap<>();
-                    report.put("data", data);
-                    report.put("cv", cvReport);
-                    o.println(Json.line(report));
-                }
+                if (json) o.println(Json.line(Json.object("data", data, "cv", cvReport)));
                 o.flush();
                 return 0;
             }
@@ -287,6 +265,16 @@ final class TrainCommand implements Callable<Integer> {
     }
 
     enum ClassWeight { NONE, BALANCED }
+
+    /** A saved model that --resume can continue with these settings: it has a training state, the optimiser and the dtype. */
+    private Model resumable(Model m, Mlp.Settings settings) {
+        String why = m.state() == null ? "has no training state to continue (it kept an earlier epoch's weights, by patience, or was saved without one);"
+                + " continue a model trained with --patience 0, or train anew"
+                : !m.state().optimizer().equals(Flags.label(settings.optimizer())) ? "was trained with --optimizer " + m.state().optimizer() + ", not " + Flags.label(settings.optimizer())
+                : m.dtype() != settings.dtype() ? "is " + Flags.label(m.dtype()) + "; pass --dtype " + Flags.label(m.dtype()) : null;
+        if (why != null) throw new UserException("--resume: " + resume + " " + why);
+        return m;
+    }
 
     /** The saved run to continue, checked against the data as prepared now: the same columns, encoding and scaling. */
     private Mlp.Resume resumeFrom(Model m, Prepared p) {
