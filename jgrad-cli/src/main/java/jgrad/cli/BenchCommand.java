@@ -36,7 +36,7 @@ import picocli.CommandLine.Spec;
             "w1-1024, w1-2048: W1 with hidden layers 1024-512 / 2048-1024, 7,680 samples per pass, at --batch (default 32, 128 and 512).",
             "w5 cli-train: `jgrad train`'s defaults on digits (64 ReLU, Adam + weight decay, batch 32), 200 epochs, float32 and float64.",
             "w6 small-grad: 24 -> 8 tanh -> 2, MSE, float32, batch 200: µs per gradient (forward + backward, no update), one core.",
-            "gemm: GFLOP/s of the float32 products of W1 and the wider networks, and % of the FMA peak measured in the same process.",
+            "gemm: GFLOP/s of the float32 products of W1 and the wider networks, and %% of the FMA peak measured in the same process.",
             "Every line names the vector width, micro-tile and block sizes the kernels chose on this CPU."})
 final class BenchCommand implements Callable<Integer> {
     private static final List<String> ALL = List.of("w1", "w2", "w3", "w4", "w1-1024", "w1-2048", "w5", "w6");

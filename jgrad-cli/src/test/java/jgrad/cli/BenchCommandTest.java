@@ -86,4 +86,20 @@ class BenchCommandTest {
         assertEquals(Main.USAGE, r.exitCode());
         assertTrue(r.err().contains("--dtype") && r.err().contains("float16"), r.err());
     }
+
+    @Test
+    void helpPrintsWithoutAFormatWarning() {
+        java.io.ByteArrayOutputStream stderr = new java.io.ByteArrayOutputStream();
+        java.io.PrintStream old = System.err;
+        System.setErr(new java.io.PrintStream(stderr, true));
+        CliRun r;
+        try {
+            r = CliRun.of("bench", "--help");
+        } finally {
+            System.setErr(old);
+        }
+        assertEquals(0, r.exitCode());
+        assertTrue(r.out().replaceAll("\\s+", " ").contains("% of the FMA peak"), r.out());
+        org.junit.jupiter.api.Assertions.assertFalse((stderr + r.err()).contains("picocli WARN"), stderr.toString());
+    }
 }
