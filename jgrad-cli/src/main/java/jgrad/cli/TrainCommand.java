@@ -290,11 +290,6 @@ final class TrainCommand implements Callable<Integer> {
     /** --activation's function when --layers gave sizes (saved even for a linear model, as before the grammar). */
     private Activation plainActivation;
 
-    /** The one activation of a spec whose dense layers share it (today's --activation form), if it is one. */
-    private static java.util.Optional<Activation> activation(Mlp.Settings s) {
-        var acts = s.layers().items().stream().map(i -> i instanceof LayerSpec.Dense d ? d.activation() : null).distinct().toList();
-        return acts.size() == 1 && acts.getFirst() != null ? java.util.Optional.of(acts.getFirst()) : java.util.Optional.empty();
-    }
 
     /** --layers as sizes with --activation (today's form), or the layer grammar. */
     private LayerSpec layerSpec() {
@@ -339,7 +334,8 @@ final class TrainCommand implements Callable<Integer> {
         m.put("data", data);
         if (decimalUsed == Numbers.Decimal.COMMA) m.put("decimal", decimalUsed.symbol());
         m.put("hidden", s.hidden());
-        Activation act = plainActivation != null ? plainActivation : activation(s).orElse(null);
+        List<Activation> used = s.layers().activations();
+        Activation act = plainActivation != null ? plainActivation : used.size() == 1 ? used.getFirst() : null;
         if (act != null) m.put("activation", act.name());
         m.put("layers", s.layers().toString());
         if (s.schedule() != null) m.put("lr_schedule", s.schedule().toString());
@@ -365,19 +361,7 @@ final class TrainCommand implements Callable<Integer> {
                 schema.inputs(), schema.target().name(), what);
         o.printf("split     %d train / %d validation / %d test%s, seed %d; %s scaling fitted on train%n", p.train().size(), p.validation().size(),
                 p.test().size(), schema.classification() ? " (stratified)" : "", seed, Flags.label(p.scaler().method()));
-        StringBuilder arch = new StringBuilder().append(schema.inputs());
-        for (LayerSpec.Item item : s.layers().items()) {
-            arch.append(" -> ").append(switch (item) {
-                case LayerSpec.Dense d -> d.units() + " " + (d.activation() == Activations.IDENTITY ? "linear" : d.activation().name());
-                case LayerSpec.DropoutItem d -> "dropout(" + d.p() + ")";
-                case LayerSpec.BatchNormItem b -> "batchnorm";
-                case LayerSpec.SoftmaxItem x -> "softmax";
-            });
-        }
-        arch.append(" -> ").append(schema.outputs());
-        if (schema.classification() && s.loss() == LossKind.MSE) arch.append(" softmax");
-        o.printf("network   %s, %s; loss %s; %s lr %s, weight decay %s, batch %s, up to %d epochs (patience %d)%n", arch, Flags.label(s.dtype()),
-                s.loss().label(), Flags.label(s.optimizer()), s.lr(), s.weightDecay(), s.batch() == 0 ? "full" : s.batch(), s.epochs(), s.patience());
+        o.println(networkLine(schema, s));
         List<String> extras = new java.util.ArrayList<>();
         if (s.schedule() != null) extras.add("lr schedule " + s.schedule());
         if (!Double.isNaN(s.clipNorm())) extras.add("gradients clipped to norm " + s.clipNorm());
@@ -386,6 +370,13 @@ final class TrainCommand implements Callable<Integer> {
         if (resume != null) extras.add("resumed from " + resume);
         if (!extras.isEmpty()) o.println("          " + String.join("; ", extras));
         o.flush();
+    }
+
+    /** The report's "network" line: the layers as arrows, the dtype, the loss and the optimiser's settings. */
+    static String networkLine(Schema schema, Mlp.Settings s) {
+        String arch = s.layers().arrows(schema.inputs(), schema.outputs()) + (schema.classification() && s.loss() == LossKind.MSE ? " softmax" : "");
+        return String.format("network   %s, %s; loss %s; %s lr %s, weight decay %s, batch %s, up to %d epochs (patience %d)", arch, Flags.label(s.dtype()),
+                s.loss().label(), Flags.label(s.optimizer()), s.lr(), s.weightDecay(), s.batch() == 0 ? "full" : s.batch(), s.epochs(), s.patience());
     }
 
     static void summary(PrintWriter o, Mlp.Result r, double samplesPerSecond) {

@@ -86,9 +86,7 @@ public record CrossEntropyLoss(Reduction reduction, double[] classWeights) imple
         double scale = mean ? 1 / weight : 1;
         for (int r = 0; r < rows; r++) {
             int o = r * cols, c = label(y, targetRow + r, r, cols);
-            double max = Double.NEGATIVE_INFINITY, s = 0, w = classWeights[c];
-            for (int j = 0; j < cols; j++) max = Math.max(max, z.getFlat(o + j));
-            for (int j = 0; j < cols; j++) s += Math.exp(z.getFlat(o + j) - max);
+            double max = rowMax(z, o, cols), s = expSum(z, o, cols, max), w = classWeights[c];
             total += w * (Math.log(s) - (z.getFlat(o + c) - max));
             for (int j = 0; j < cols; j++) grad.setFlat(o + j, w * scale * (Math.exp(z.getFlat(o + j) - max) / s - (j == c ? 1 : 0)));
         }
@@ -108,10 +106,7 @@ public record CrossEntropyLoss(Reduction reduction, double[] classWeights) imple
         double total = 0;
         for (int r = 0; r < rows; r++) {
             int o = r * cols, t = (targetRow + r) * cols;
-            double max = Double.NEGATIVE_INFINITY, s = 0, mass = 0;
-            for (int j = 0; j < cols; j++) max = Math.max(max, z.getFlat(o + j));
-            for (int j = 0; j < cols; j++) s += Math.exp(z.getFlat(o + j) - max);
-            double logSum = Math.log(s);
+            double max = rowMax(z, o, cols), s = expSum(z, o, cols, max), logSum = Math.log(s), mass = 0;
             for (int j = 0; j < cols; j++) {
                 double yj = y.getFlat(t + j);
                 total -= yj * (z.getFlat(o + j) - max - logSum);
@@ -122,5 +117,18 @@ public record CrossEntropyLoss(Reduction reduction, double[] classWeights) imple
             }
         }
         return total;
+    }
+
+    /** The row's largest logit: subtracted before the exponentials so that none overflows. */
+    private static double rowMax(Tensor z, int o, int cols) {
+        double max = Double.NEGATIVE_INFINITY;
+        for (int j = 0; j < cols; j++) max = Math.max(max, z.getFlat(o + j));
+        return max;
+    }
+
+    private static double expSum(Tensor z, int o, int cols, double max) {
+        double s = 0;
+        for (int j = 0; j < cols; j++) s += Math.exp(z.getFlat(o + j) - max);
+        return s;
     }
 }

@@ -86,6 +86,25 @@ public record LayerSpec(List<Item> items) {
         return item;
     }
 
+    /** The distinct activations of the dense layers, in order of first use (one when the old --activation form made it). */
+    public List<Activation> activations() {
+        return items.stream().filter(Dense.class::isInstance).map(i -> ((Dense) i).activation()).distinct().toList();
+    }
+
+    /** The network as arrows, {@code 64 -> 128 relu -> batchnorm -> dropout(0.2) -> 10}: the layers between the given inputs and outputs. */
+    public String arrows(int inputs, int outputs) {
+        StringBuilder b = new StringBuilder().append(inputs);
+        for (Item item : items) {
+            b.append(" -> ").append(switch (item) {
+                case Dense d -> d.units() + " " + (d.activation() == Activations.IDENTITY ? "linear" : d.activation().name());
+                case DropoutItem d -> "dropout(" + d.p() + ")";
+                case BatchNormItem n -> "batchnorm";
+                case SoftmaxItem x -> "softmax";
+            });
+        }
+        return b.append(" -> ").append(outputs).toString();
+    }
+
     /** The hidden layers' widths, in order (dense layers only). */
     public int[] hidden() {
         return items.stream().filter(Dense.class::isInstance).mapToInt(i -> ((Dense) i).units()).toArray();

@@ -36,12 +36,14 @@ public final class Schedule {
     record Plateau(double factor, int patience) implements Phase {}
 
     private final List<Phase> phases;
+    private final List<Phase> timed; // the phases that take turns: plateau scales whichever runs
     private final String spec;
     private double plateauFactor = 1, best = Double.POSITIVE_INFINITY;
     private int sinceBest;
 
     private Schedule(List<Phase> phases, String spec) {
         this.phases = List.copyOf(phases);
+        this.timed = phases.stream().filter(p -> !(p instanceof Plateau)).toList();
         this.spec = spec;
     }
 
@@ -84,7 +86,6 @@ public final class Schedule {
 
     /** The rate for {@code epoch} (1-based) of {@code epochs}, from the base rate. */
     public double rate(double base, int epoch, int epochs) {
-        List<Phase> timed = phases.stream().filter(p -> !(p instanceof Plateau)).toList(); // plateau scales whichever runs
         int start = 1;
         for (int i = 0; i < timed.size(); i++) {
             Phase p = timed.get(i);

@@ -95,6 +95,11 @@ public final class TrainFlags {
     }
 
     /** {@code jgrad train}'s "trained ... epochs in ... s" line. */
+    /** {@code jgrad train}'s "network" line. */
+    public String networkLine(Schema schema, Mlp.Settings s) {
+        return TrainCommand.networkLine(schema, s);
+    }
+
     public void summary(PrintWriter o, Mlp.Result r, double samplesPerSecond) {
         TrainCommand.summary(o, r, samplesPerSecond);
     }

@@ -40,7 +40,7 @@ public final class LiveRun {
         widths.add(prepared.schema().outputs());
         info.put("widths", widths);
         info.put("inputs", prepared.schema().inputNames());
-        info.put("activation", s.layers().items().stream().filter(jgrad.nn.LayerSpec.Dense.class::isInstance).map(i -> ((jgrad.nn.LayerSpec.Dense) i).activation().name()).findFirst().orElse("identity"));
+        info.put("activation", s.layers().activations().isEmpty() ? "identity" : s.layers().activations().getFirst().name());
         info.put("epochs", s.epochs());
         try {
             StudioServer server = new StudioServer(StudioServer.Options.defaults("127.0.0.1", port));

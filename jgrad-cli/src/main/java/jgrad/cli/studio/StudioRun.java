@@ -63,8 +63,7 @@ final class StudioRun {
 
         /** The hidden layers' activation (the first one's, when a grammar mixes them), for the page's colour scale. */
         Activation activation() {
-            return layers.items().stream().filter(LayerSpec.Dense.class::isInstance).map(i -> ((LayerSpec.Dense) i).activation())
-                    .findFirst().orElse(jgrad.function.Activations.IDENTITY);
+            return layers.activations().isEmpty() ? jgrad.function.Activations.IDENTITY : layers.activations().getFirst();
         }
     }
 

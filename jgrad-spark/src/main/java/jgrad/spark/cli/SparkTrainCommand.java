@@ -1,6 +1,5 @@
 package jgrad.spark.cli;
 
-import jgrad.model.LossKind;
 import jgrad.model.Mlp;
 import java.io.PrintWriter;
 import java.util.LinkedHashMap;
@@ -112,14 +111,7 @@ final class SparkTrainCommand implements Callable<Integer> {
                 m == SparkTrainer.Mode.EXACT ? "exact" : "averaging (" + localSteps + " local steps)", ui);
         o.printf("data      %s: %d feature columns -> %d inputs; target '%s' (%s)%n", source.name(), schema.features().size(), schema.inputs(),
                 schema.target().name(), what);
-        StringBuilder arch = new StringBuilder().append(schema.inputs());
-        for (var item : s.layers().items()) {
-            if (item instanceof jgrad.nn.LayerSpec.Dense d) arch.append(" -> ").append(d.units()).append(' ').append(d.activation().name());
-        }
-        arch.append(" -> ").append(schema.outputs());
-        if (schema.classification() && s.loss() == LossKind.MSE) arch.append(" softmax");
-        o.printf("network   %s, %s; loss %s; %s lr %s, weight decay %s, batch %s, up to %d epochs (patience %d)%n", arch, Flags.label(s.dtype()),
-                s.loss().label(), Flags.label(s.optimizer()), s.lr(), s.weightDecay(), s.batch() == 0 ? "full" : s.batch(), s.epochs(), s.patience());
+        o.println(flags.networkLine(schema, s));
         o.flush();
     }
 
