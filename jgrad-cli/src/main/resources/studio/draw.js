@@ -63,7 +63,7 @@ const Draw = (() => {
     // wide layers (digits has 64 inputs) shrink the boxes so that the drawing stays about 600 pixels tall
     const tallest = Math.max(...widths);
     const box = tallest <= 10 ? 38 : Math.max(5, Math.floor(600 / tallest) - 4), gapY = tallest <= 10 ? 16 : 4, colW = 190, top = 24;
-    const W = colW * (widths.length - 1) + box + 220, H = top + tallest * (box + gapY) + 10;
+    const W = colW * (widths.length - 1) + box + 300, H = top + tallest * (box + gapY) + 10; // room for the output neurons' z and a
     const y = (l, j) => top + (tallest - widths[l]) * (box + gapY) / 2 + j * (box + gapY);
     const x = l => 90 + l * colW;
     let maxW = 1e-9;
