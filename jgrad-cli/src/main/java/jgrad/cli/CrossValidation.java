@@ -55,6 +55,7 @@ final class CrossValidation {
     @SuppressWarnings("unchecked")
     static Map<String, Object> report(PrintWriter o, CsvTable table, Schema schema, Scaler.Method method, int k, double validation, long seed,
                                       Gaps.Missing gaps, boolean indicator, Mlp.Settings settings, boolean talk) {
+        if (table.size() < k) throw new UserException("--cv: " + table.source() + " has " + table.size() + " rows, too few for " + k + " folds");
         if (talk) {
             o.printf("cv        %d folds%s, seed %d: each fold is tested on once, the others train (%.0f%% of them validate)%n", k,
                     schema.classification() ? " (stratified)" : "", seed, 100 * validation);

@@ -65,6 +65,10 @@ class ToolkitCliTest {
         assertEquals(cv, report.get("cv"), "the same folds, the same figures");
         assertTrue(Files.exists(model));
         expect("jgrad: error: invalid value for --cv: '1' (expected an integer >= 2)", "--cv", "1");
+        Path tiny = Files.writeString(dir.resolve("tiny.csv"), "a,y\n1,x\n2,y\n3,x\n");
+        CliRun few = CliRun.of("train", "--data", tiny.toString(), "--cv", "5");
+        assertEquals(2, few.exitCode());
+        assertEquals("jgrad: error: --cv: " + tiny + " has 3 rows, too few for 5 folds", few.err().strip());
     }
 
     /** 10 epochs, then --resume for 10 more, give the weights of 20 epochs bit for bit, dropout and a schedule included. */
