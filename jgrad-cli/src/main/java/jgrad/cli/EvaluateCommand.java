@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import jgrad.cli.data.Inputs;
+import jgrad.cli.data.Matrix;
 import jgrad.cli.data.Notes;
 import jgrad.cli.data.Target;
 import jgrad.cli.model.Model;
@@ -41,10 +42,10 @@ final class EvaluateCommand implements Callable<Integer> {
         boolean classes = m.schema().classification();
         int[] labels = classes ? m.schema().labels(in.table(), in.rows()) : null;
         double[] values = classes ? null : m.schema().values(in.table(), in.rows());
-        double[][] x = in.scaled(m.scaler());
+        Matrix x = in.scaled(m.scaler());
         Notes notes = in.notes();
         int rows = in.size();
-        long cells = (long) x.length * m.schema().features().size();
+        long cells = (long) x.rows() * m.schema().features().size();
         in = null; // the file is read: let its columns go before the network's tensors take their memory
         Memory.tableDropped(cells);
         Mlp.Predictions p = Predictor.of(m).predictScaled(x);

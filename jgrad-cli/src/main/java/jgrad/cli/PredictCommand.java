@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import jgrad.cli.data.Inputs;
+import jgrad.cli.data.Matrix;
 import jgrad.cli.data.Notes;
 import jgrad.cli.data.Numbers;
 import jgrad.cli.data.Target;
@@ -60,9 +61,9 @@ final class PredictCommand implements Callable<Integer> {
         Model m = ModelFile.read(model);
         Inputs in = Inputs.load(data, m.schema(), m.training(), options.settings(kept), false);
         String[][] keptText = in.kept(List.copyOf(kept));
-        double[][] x = in.scaled(m.scaler());
+        Matrix x = in.scaled(m.scaler());
         Notes notes = in.notes();
-        long cells = (long) x.length * m.schema().features().size();
+        long cells = (long) x.rows() * m.schema().features().size();
         in = null; // the file is read: let its columns go before the network's tensors take their memory
         Memory.tableDropped(cells);
         Mlp.Predictions p = Predictor.of(m).predictScaled(x);
@@ -71,7 +72,7 @@ final class PredictCommand implements Callable<Integer> {
         header.add(target.name());
         if (target instanceof Target.Classes c) c.classes().forEach(k -> header.add("p_" + k));
         List<List<Object>> rows = new ArrayList<>();
-        for (int i = 0; i < x.length; i++) {
+        for (int i = 0; i < x.rows(); i++) {
             List<Object> row = new ArrayList<>(List.of((Object[]) keptText[i]));
             if (target instanceof Target.Classes c) {
                 row.add(c.classes().get(p.classes()[i]));
@@ -87,7 +88,7 @@ final class PredictCommand implements Callable<Integer> {
             Map<String, Object> r = new LinkedHashMap<>();
             r.put("model", model.toString());
             r.put("data", data);
-            r.put("rows", x.length);
+            r.put("rows", x.rows());
             r.put("predictions", rows.stream().map(row -> {
                 Map<String, Object> o = new LinkedHashMap<>();
                 for (int k = 0; k < header.size(); k++) o.put(header.get(k), row.get(k));
@@ -108,7 +109,7 @@ final class PredictCommand implements Callable<Integer> {
             o.flush();
         } else {
             AtomicFile.write(out, s -> bytes.writeTo(s));
-            spec.commandLine().getErr().println("wrote " + x.length + " predictions to " + out);
+            spec.commandLine().getErr().println("wrote " + x.rows() + " predictions to " + out);
         }
         return 0;
     }

@@ -28,10 +28,10 @@ final class Baselines {
         for (int step = 0; step < 2000; step++) {
             double[][] g = new double[d + 1][k];
             for (int i = 0; i < n; i++) {
-                double[] prob = softmax(p.train().x()[i], w);
+                double[] prob = softmax(p.train().x().row(i), w);
                 prob[p.train().labels()[i]] -= 1;
                 for (int j = 0; j < k; j++) {
-                    for (int f = 0; f < d; f++) g[f][j] += p.train().x()[i][f] * prob[j] / n;
+                    for (int f = 0; f < d; f++) g[f][j] += p.train().x().get(i, f) * prob[j] / n;
                     g[d][j] += prob[j] / n;
                 }
             }
@@ -39,7 +39,7 @@ final class Baselines {
         }
         int correct = 0;
         for (int i = 0; i < p.test().size(); i++) {
-            double[] prob = softmax(p.test().x()[i], w);
+            double[] prob = softmax(p.test().x().row(i), w);
             int best = 0;
             for (int j = 1; j < k; j++) if (prob[j] > prob[best]) best = j;
             if (best == p.test().labels()[i]) correct++;
@@ -67,7 +67,7 @@ final class Baselines {
         int d = p.schema().inputs() + 1;
         double[][] a = new double[d][d + 1];
         for (int i = 0; i < p.train().size(); i++) {
-            double[] row = withOne(p.train().x()[i]);
+            double[] row = withOne(p.train().x().row(i));
             for (int r = 0; r < d; r++) {
                 for (int c = 0; c < d; c++) a[r][c] += row[r] * row[c];
                 a[r][d] += row[r] * p.train().values()[i];
@@ -76,7 +76,7 @@ final class Baselines {
         double[] beta = solve(a);
         double mean = java.util.Arrays.stream(p.test().values()).average().orElseThrow(), ssRes = 0, ssTot = 0;
         for (int i = 0; i < p.test().size(); i++) {
-            double[] row = withOne(p.test().x()[i]);
+            double[] row = withOne(p.test().x().row(i));
             double yhat = 0;
             for (int r = 0; r < d; r++) yhat += beta[r] * row[r];
             ssRes += Math.pow(p.test().values()[i] - yhat, 2);

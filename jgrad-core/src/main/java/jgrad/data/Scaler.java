@@ -26,26 +26,42 @@ public record Scaler(Method method, double[] offset, double[] scale) {
      */
     public static Scaler fit(Method method, double[][] rows, boolean[] scaled) {
         int d = scaled.length;
-        double[] offset = new double[d], scale = new double[d];
+        double[] flat = new double[rows.length * d];
+        for (int i = 0; i < rows.length; i++) System.arraycopy(rows[i], 0, flat, i * d, d);
+        return fit(method, flat, scaled);
+    }
+
+    /**
+     * The same for rows laid out one after another in {@code data}, {@code scaled.length} numbers each; read
+     * row by row (the sums of each column in row order, as above) so that a big table streams through memory twice.
+     */
+    public static Scaler fit(Method method, double[] data, boolean[] scaled) {
+        int d = scaled.length, n = d == 0 ? 0 : data.length / d;
+        double[] offset = new double[d], scale = new double[d], lo = new double[d], hi = new double[d], mean = new double[d], var = new double[d];
         java.util.Arrays.fill(scale, 1);
-        for (int j = 0; j < d; j++) {
-            if (!scaled[j] || method == Method.NONE || rows.length == 0) continue;
-            double lo = Double.POSITIVE_INFINITY, hi = Double.NEGATIVE_INFINITY, mean = 0;
-            for (double[] r : rows) {
-                lo = Math.min(lo, r[j]);
-                hi = Math.max(hi, r[j]);
-                mean += r[j];
+        if (method == Method.NONE || n == 0) return new Scaler(method, offset, scale);
+        java.util.Arrays.fill(lo, Double.POSITIVE_INFINITY);
+        java.util.Arrays.fill(hi, Double.NEGATIVE_INFINITY);
+        for (int at = 0; at < data.length; at += d) {
+            for (int j = 0; j < d; j++) {
+                lo[j] = Math.min(lo[j], data[at + j]);
+                hi[j] = Math.max(hi[j], data[at + j]);
+                mean[j] += data[at + j];
             }
-            mean /= rows.length;
+        }
+        for (int j = 0; j < d; j++) mean[j] /= n;
+        if (method == Method.STANDARD) {
+            for (int at = 0; at < data.length; at += d) for (int j = 0; j < d; j++) var[j] += (data[at + j] - mean[j]) * (data[at + j] - mean[j]);
+        }
+        for (int j = 0; j < d; j++) {
+            if (!scaled[j]) continue;
             if (method == Method.STANDARD) {
-                double var = 0;
-                for (double[] r : rows) var += (r[j] - mean) * (r[j] - mean);
-                double sd = Math.sqrt(var / rows.length);
-                offset[j] = mean;
+                double sd = Math.sqrt(var[j] / n);
+                offset[j] = mean[j];
                 scale[j] = sd > 0 ? sd : 1;
             } else {
-                offset[j] = lo;
-                scale[j] = hi > lo ? hi - lo : 1;
+                offset[j] = lo[j];
+                scale[j] = hi[j] > lo[j] ? hi[j] - lo[j] : 1;
             }
         }
         return new Scaler(method, offset, scale);

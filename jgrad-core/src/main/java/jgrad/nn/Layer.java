@@ -68,12 +68,25 @@ public abstract class Layer {
         for (Tensor p : parameters()) p.zeroGrad();
     }
 
-    /** Forward pass for inference: in evaluation mode, without recording the graph (the mode is restored after). */
+    /** Rows predicted at once when there are many: a million rows then never need a million rows of every hidden layer. */
+    static final int PREDICT_BLOCK = 16_384;
+
+    /**
+     * Forward pass for inference: in evaluation mode, without recording the graph (the mode is restored after).
+     * More than {@code 4 × PREDICT_BLOCK} rows go through block by block (in evaluation mode each row's output depends
+     * on that row alone), so that memory stays within the inputs and outputs.
+     */
     public final Tensor predict(Tensor x) {
         boolean was = training;
         if (was) train(false);
         try (var ignored = Autograd.noGrad()) {
-            return forward(x);
+            int n = x.rank() == 2 ? x.dim(0) : 0;
+            if (n <= 4 * PREDICT_BLOCK) return forward(x);
+            Tensor[] parts = new Tensor[(n + PREDICT_BLOCK - 1) / PREDICT_BLOCK];
+            for (int b = 0; b < parts.length; b++) {
+                parts[b] = forward(x.rows(java.util.stream.IntStream.range(b * PREDICT_BLOCK, Math.min(n, (b + 1) * PREDICT_BLOCK)).toArray()));
+            }
+            return Tensor.concat(0, parts);
         } finally {
             if (was) train(true);
         }

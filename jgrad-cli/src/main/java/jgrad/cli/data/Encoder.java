@@ -28,7 +28,7 @@ public final class Encoder {
     }
 
     /** The inputs of the given rows of {@code t} (every row when null), with notes on what was filled or not known. */
-    public double[][] encode(CsvTable t, int[] rows, Notes notes) {
+    public Matrix encode(CsvTable t, int[] rows, Notes notes) {
         List<Feature> features = schema.features();
         int[] columns = features.stream().mapToInt(f -> t.column(f.name(), "--data (an input of the model)")).toArray();
         if (!policy.fillGaps()) Gaps.refuse(t, columns, rows, "");
@@ -43,11 +43,11 @@ public final class Encoder {
         }
         int n = rows == null ? t.size() : rows.length, width = schema.inputs();
         Unknown unknown = new Unknown();
-        double[][] x = new double[n][];
+        Matrix x = Matrix.zeros(n, width);
+        double[] row = x.data();
         for (int r = 0; r < n; r++) {
             int i = rows == null ? r : rows[r];
-            double[] row = new double[width];
-            int at = 0;
+            int at = r * width;
             for (int k = 0; k < features.size(); k++) {
                 Feature f = features.get(k);
                 Column c = t.column(columns[k]);
@@ -75,7 +75,6 @@ public final class Encoder {
                 if (f.indicator() && gap) row[at + f.width() - 1] = 1;
                 at += f.width();
             }
-            x[r] = row;
         }
         unknown.report(t, notes);
         return x;

@@ -10,7 +10,7 @@ import jgrad.cli.UserException;
  * mark (the training file's when this one does not show it), gaps filled with the model's fitted values,
  * unknown categories set no indicator, all as in training, with the notes of what was done.
  */
-public record Inputs(CsvTable table, int[] rows, double[][] x, Notes notes) {
+public record Inputs(CsvTable table, int[] rows, Matrix x, Notes notes) {
 
     /** The flags that predict and evaluate share. */
     public record Settings(String decimal, String missing, String unknown, Set<String> keep) {}
@@ -39,7 +39,7 @@ public record Inputs(CsvTable table, int[] rows, double[][] x, Notes notes) {
         if (missing != Gaps.Missing.IMPUTE) {
             Gaps.refuse(t, schema.features().stream().mapToInt(f -> t.column(f.name(), "--data (an input of the model)")).toArray(), rows, "");
         }
-        double[][] x = new Encoder(schema, new Encoder.Policy(true, refuse)).encode(t, rows, notes);
+        Matrix x = new Encoder(schema, new Encoder.Policy(true, refuse)).encode(t, rows, notes);
         return new Inputs(t, rows, x, notes);
     }
 
@@ -69,19 +69,12 @@ public record Inputs(CsvTable table, int[] rows, double[][] x, Notes notes) {
     }
 
     public int size() {
-        return x.length;
+        return x.rows();
     }
 
     /** The inputs scaled with the model's scaler, in place: a second copy of a big file's rows would double its memory. */
-    public double[][] scaled(jgrad.data.Scaler scaler) {
-        scaleInPlace(x, scaler);
-        return x;
-    }
-
-    /** {@code (x - offset) / scale} row by row, as {@link jgrad.data.Scaler#transform} computes it, without a copy. */
-    static void scaleInPlace(double[][] x, jgrad.data.Scaler scaler) {
-        double[] offset = scaler.offset(), scale = scaler.scale();
-        for (double[] row : x) for (int j = 0; j < row.length; j++) row[j] = (row[j] - offset[j]) / scale[j];
+    public Matrix scaled(jgrad.data.Scaler scaler) {
+        return x.scaleInPlace(scaler);
     }
 
     /** The text of the kept columns, row by row, so that the table itself can go before predicting. */

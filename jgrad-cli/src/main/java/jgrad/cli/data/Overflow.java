@@ -16,14 +16,14 @@ final class Overflow {
         return method == Scaler.Method.MINMAX ? Double.MAX_VALUE / 4 : Math.sqrt(Double.MAX_VALUE / Math.max(1, n)) / 2;
     }
 
-    static void check(CsvTable t, Schema schema, Scaler.Method method, double[][] x, int[] rows) {
-        double limit = limit(method, x.length);
+    static void check(CsvTable t, Schema schema, Scaler.Method method, Matrix x, int[] rows) {
+        double limit = limit(method, x.rows());
         int at = 0;
         for (Feature f : schema.features()) {
             if (f instanceof Feature.Numeric) {
                 int worst = -1;
-                for (int r = 0; r < x.length; r++) if (Math.abs(x[r][at]) > limit && (worst < 0 || Math.abs(x[r][at]) > Math.abs(x[worst][at]))) worst = r;
-                if (worst >= 0) throw error(t, f.name(), rows[worst], x[worst][at], limit);
+                for (int r = 0; r < x.rows(); r++) if (Math.abs(x.get(r, at)) > limit && (worst < 0 || Math.abs(x.get(r, at)) > Math.abs(x.get(worst, at)))) worst = r;
+                if (worst >= 0) throw error(t, f.name(), rows[worst], x.get(worst, at), limit);
             }
             at += f.width();
         }

@@ -16,15 +16,10 @@ import jgrad.data.Split;
  */
 public record Prepared(Schema schema, Scaler scaler, Part train, Part validation, Part test) {
 
-    /** Rows of one part: scaled inputs and either class indices or (scaled) target values. */
-    public record Part(double[][] x, int[] labels, double[] values, int[] rows) {
+    /** Rows of one part: scaled inputs and either class indices or (scaled) target values; {@code rows} are the table's rows. */
+    public record Part(Matrix x, int[] labels, double[] values, int[] rows) {
         public int size() {
-            return x.length;
-        }
-
-        Part select(int[] idx) {
-            return new Part(pick(x, idx), labels == null ? null : Arrays.stream(idx).map(i -> labels[i]).toArray(),
-                    values == null ? null : Arrays.stream(idx).mapToDouble(i -> values[i]).toArray(), idx);
+            return x.rows();
         }
     }
 
@@ -75,18 +70,24 @@ public record Prepared(Schema schema, Scaler scaler, Part train, Part validation
         int[] trainRows = Arrays.stream(split.train()).map(k -> rows[k]).toArray();
         schema = schema.withFeatures(Gaps.fitted(t, schema.features(), trainRows, indicator));
         if (missing == Gaps.Missing.IMPUTE) noteFilled(t, schema, rows, notes);
-        double[][] x = new Encoder(schema, new Encoder.Policy(true, false)).encode(t, rows, notes);
-        Part all = new Part(x, labels, values, null);
-        Part train = all.select(split.train());
-        Overflow.check(t, schema, method, train.x(), trainRows);
-        Scaler scaler = Scaler.fit(method, train.x(), schema.scaledInputs());
+        // each part is encoded into its own array, which the tensors then share: no copy of a big table's rows
+        Encoder encoder = new Encoder(schema, new Encoder.Policy(true, false));
+        Part[] part = new Part[3];
+        int[][] picks = {split.train(), split.validation(), split.test()};
+        for (int k = 0; k < 3; k++) {
+            int[] idx = picks[k], tableRows = Arrays.stream(idx).map(i -> rows[i]).toArray();
+            part[k] = new Part(encoder.encode(t, tableRows, notes), labels == null ? null : Arrays.stream(idx).map(i -> labels[i]).toArray(),
+                    values == null ? null : Arrays.stream(idx).mapToDouble(i -> values[i]).toArray(), tableRows);
+            if (k == 0) Overflow.check(t, schema, method, part[0].x(), trainRows);
+        }
+        Scaler scaler = Scaler.fit(method, part[0].x().data(), schema.scaledInputs());
         if (values != null) {
-            Overflow.checkTarget(t, schema.target().name(), train.values(), trainRows);
-            Scaler ys = Scaler.fit(Scaler.Method.STANDARD, Arrays.stream(train.values()).mapToObj(v -> new double[] {v}).toArray(double[][]::new), new boolean[] {true});
+            Overflow.checkTarget(t, schema.target().name(), part[0].values(), trainRows);
+            Scaler ys = Scaler.fit(Scaler.Method.STANDARD, part[0].values(), new boolean[] {true});
             schema = schema.withTarget(new Target.Values(schema.target().name(), ys.offset()[0], ys.scale()[0]));
         }
-        Prepared raw = new Prepared(schema, scaler, train, all.select(split.validation()), all.select(split.test()));
-        return new Prepared(schema, scaler, raw.scaled(raw.train), raw.scaled(raw.validation), raw.scaled(raw.test));
+        Prepared raw = new Prepared(schema, scaler, part[0], part[1], part[2]);
+        return new Prepared(schema, scaler, raw.scaled(part[0]), raw.scaled(part[1]), raw.scaled(part[2]));
     }
 
     /** Rows with a target, and with every feature present when gaps are dropped or refused. */
@@ -128,8 +129,7 @@ public record Prepared(Schema schema, Scaler scaler, Part train, Part validation
     /** Scales a part's inputs in place (each row belongs to one part) and, for regression, its target. */
     private Part scaled(Part p) {
         double[] v = p.values() == null ? null : Arrays.stream(p.values()).map(this::scaleTarget).toArray();
-        Inputs.scaleInPlace(p.x(), scaler);
-        return new Part(p.x(), p.labels(), v, p.rows());
+        return new Part(p.x().scaleInPlace(scaler), p.labels(), v, p.rows());
     }
 
     public double scaleTarget(double y) {
@@ -140,11 +140,5 @@ public record Prepared(Schema schema, Scaler scaler, Part train, Part validation
     public static double unscaleTarget(Target target, double y) {
         Target.Values t = (Target.Values) target;
         return y * t.scale() + t.offset();
-    }
-
-    static double[][] pick(double[][] x, int[] idx) {
-        double[][] out = new double[idx.length][];
-        for (int k = 0; k < idx.length; k++) out[k] = x[idx[k]];
-        return out;
     }
 }

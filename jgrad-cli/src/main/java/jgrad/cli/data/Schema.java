@@ -140,7 +140,7 @@ public record Schema(List<Feature> features, Target target) {
 
     /** Encodes every row of {@code t} as network inputs, before scaling, filling gaps (see {@link Encoder}). */
     public double[][] encode(CsvTable t) {
-        return new Encoder(this, Encoder.Policy.STRICT).encode(t, null, new Notes());
+        return new Encoder(this, Encoder.Policy.STRICT).encode(t, null, new Notes()).toRows();
     }
 
     /** True when {@code t} has the target column (prediction files may leave it out). */

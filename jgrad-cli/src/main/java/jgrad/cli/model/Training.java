@@ -23,6 +23,6 @@ public final class Training {
 
     /** A prepared part as the core's rows. */
     public static Rows rows(Prepared.Part p, int outputs) {
-        return p.labels() != null ? Rows.classes(p.x(), p.labels(), outputs) : Rows.values(p.x(), p.values());
+        return p.labels() != null ? new Rows(p.x().tensor(), p.labels(), null, outputs) : new Rows(p.x().tensor(), null, p.values(), 1);
     }
 }

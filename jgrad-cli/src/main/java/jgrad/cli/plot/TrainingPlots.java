@@ -71,7 +71,7 @@ public final class TrainingPlots {
         var names = data.schema().inputNames();
         List<String> classNames = ((Target.Classes) data.schema().target()).classes();
         // axes in the file's units: undo the scaling of the training rows
-        double[][] raw = unscale(data.train().x(), data.scaler().offset(), data.scaler().scale());
+        double[][] raw = unscale(data.train().x().toRows(), data.scaler().offset(), data.scaler().scale());
         double[] xr = range(raw, 0), yr = range(raw, 1);
         // the grid reaches past the axis limits, which XChart rounds outwards to tick marks; cells outside are clipped
         double[] xs = CellLayer.grid(xr[0] - (xr[1] - xr[0]) * 0.1, xr[1] + (xr[1] - xr[0]) * 0.1, GRID);

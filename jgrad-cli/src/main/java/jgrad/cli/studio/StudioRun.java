@@ -289,7 +289,7 @@ final class StudioRun {
         Explainer.Loss kind = config.loss() == LossKind.CROSS_ENTROPY ? Explainer.Loss.CROSS_ENTROPY : Explainer.Loss.MSE;
         StringWriter text = new StringWriter();
         try (PrintWriter out = new PrintWriter(text)) {
-            Explainer.explain(layers, train.x()[row], y, kind, lr, className, out);
+            Explainer.explain(layers, train.x().row(row), y, kind, lr, className, out);
         }
         int raw = train.rows()[row];
         List<String> input = java.util.Arrays.stream(featureColumns()).mapToObj(j -> table.text(raw, j)).toList();
@@ -297,7 +297,7 @@ final class StudioRun {
         m.put("row", row);
         m.put("input", String.join(",", input));
         m.put("target", table.text(raw, table.header().indexOf(data.schema().target().name())));
-        m.put("x", train.x()[row]);
+        m.put("x", train.x().row(row));
         m.put("lines", text.toString().lines().toList());
         return m;
     }

@@ -70,7 +70,7 @@ class CsvAndSchemaTest {
         Prepared p = Prepared.of(t, Schema.infer(t, null, Target.Task.AUTO, Set.of()), Scaler.Method.STANDARD, new double[] {0.6, 0.2, 0.2}, 0);
         assertEquals(60, p.train().size());
         double mean = 0;
-        for (double[] r : p.train().x()) mean += r[0];
+        for (double[] r : p.train().x().toRows()) mean += r[0];
         assertEquals(0, mean / 60, 1e-12, "training part standardised to mean 0");
         double trainMean = java.util.Arrays.stream(p.train().rows()).average().orElseThrow();
         assertEquals(trainMean, p.scaler().offset()[0], 1e-9, "offset = mean of the training rows' x (x = row index)");

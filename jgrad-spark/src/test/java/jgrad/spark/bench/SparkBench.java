@@ -117,7 +117,7 @@ public final class SparkBench {
 
     private static List<Row> rows(Prepared.Part... parts) {
         List<Row> rows = new ArrayList<>();
-        for (Prepared.Part part : parts) for (int i = 0; i < part.size(); i++) rows.add(RowFactory.create(Vectors.dense(part.x()[i]), (double) part.labels()[i]));
+        for (Prepared.Part part : parts) for (int i = 0; i < part.size(); i++) rows.add(RowFactory.create(Vectors.dense(part.x().row(i)), (double) part.labels()[i]));
         return rows;
     }
 
