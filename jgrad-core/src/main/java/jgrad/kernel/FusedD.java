@@ -13,11 +13,14 @@ public final class FusedD {
 
     /** z[r][j] = act(z[r][j] + bias[j]) in place; bias may be null. */
     public static void biasActivate(double[] z, double[] bias, int rows, int cols, Activation act) {
-        for (int r = 0; r < rows; r++) {
-            int o = r * cols;
-            if (bias != null) for (int j = 0; j < cols; j++) z[o + j] += bias[j];
-            activate(z, o, cols, act);
+        if (bias != null) {
+            for (int r = 0; r < rows; r++) {
+                int o = r * cols;
+                for (int j = 0; j < cols; j++) z[o + j] += bias[j];
+            }
         }
+        // element-wise, so one call over the whole block: a row of 8 is less than one vector of an activation's kernel
+        activate(z, 0, rows * cols, act);
     }
 
     /** y[off..off+len) = act(y) in place: the activation's own kernel. */

@@ -44,7 +44,9 @@ final class GemmD extends Gemm {
         if (k == 0) {
             if (!accumulate) java.util.Arrays.fill(c, 0, m * n, 0.0);
         } else if (simd && n <= SmallD.L && (long) m * n * k <= SMALL_MAX) {
-            SmallD.product(a, aOff, rsA, csA, b, rsB, csB, c, m, k, n, accumulate);
+            SmallD.product(a, aOff, rsA, csA, b, rsB, csB, c, m, k, n, accumulate, act != null ? bias : null);
+            if (act != null) FusedD.activate(c, 0, m * n, act); // the bias is in already
+            return;
         } else if ((long) m * n * k < DIRECT_MAX) {
             direct(a, aOff, rsA, csA, b, rsB, csB, c, m, k, n, accumulate);
         } else {
@@ -80,6 +82,7 @@ final class GemmD extends Gemm {
             SimdD.micro(mr, ap, 0, 0, bp, 0, 2, ct, 0, nr, false);
             SimdD.micro(mr, ap, 0, 2, bp, 0, 2, ct, 0, nr, true);
             SmallD.product(ap, 0, 2, 1, bp, SmallD.L, 1, cs, 8, 2, SmallD.L, false);
+            SmallD.product(ap, 0, 1, 8, bp, SmallD.L, 1, cs, 8, 2, SmallD.L, false); // A transposed, as in a weight gradient
         };
         Warmup.start("float64", step, () -> {
             SimdD.micro(mr, ap, 0, 0, bp, 0, kc, ct, 0, nr, false);

@@ -43,7 +43,9 @@ final class GemmF extends Gemm {
         if (k == 0) {
             if (!accumulate) java.util.Arrays.fill(c, 0, m * n, 0f);
         } else if (simd && n <= SmallF.L && (long) m * n * k <= SMALL_MAX) {
-            SmallF.product(a, aOff, rsA, csA, b, rsB, csB, c, m, k, n, accumulate);
+            SmallF.product(a, aOff, rsA, csA, b, rsB, csB, c, m, k, n, accumulate, act != null ? bias : null);
+            if (act != null) FusedF.activate(c, 0, m * n, act); // the bias is in already
+            return;
         } else if ((long) m * n * k < DIRECT_MAX) {
             direct(a, aOff, rsA, csA, b, rsB, csB, c, m, k, n, accumulate);
         } else {
@@ -79,6 +81,7 @@ final class GemmF extends Gemm {
             SimdF.micro(mr, ap, 0, 0, bp, 0, 2, ct, 0, nr, false);
             SimdF.micro(mr, ap, 0, 2, bp, 0, 2, ct, 0, nr, true);
             SmallF.product(ap, 0, 2, 1, bp, SmallF.L, 1, cs, 8, 2, SmallF.L, false);
+            SmallF.product(ap, 0, 1, 8, bp, SmallF.L, 1, cs, 8, 2, SmallF.L, false); // A transposed, as in a weight gradient
         };
         Warmup.start("float32", step, () -> {
             SimdF.micro(mr, ap, 0, 0, bp, 0, kc, ct, 0, nr, false);

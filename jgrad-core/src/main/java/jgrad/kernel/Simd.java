@@ -8,8 +8,7 @@ package jgrad.kernel;
  */
 public final class Simd {
     /** True when the SIMD kernels are in use. */
-    public static final boolean ENABLED = Boolean.parseBoolean(System.getProperty("jgrad.simd", "true"))
-            && ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent();
+    public static final boolean ENABLED = jgrad.function.VectorApi.ENABLED;
 
     private Simd() {}
 

@@ -7,8 +7,8 @@ import jdk.incubator.vector.VectorSpecies;
  * Products whose output has at most one vector of columns (n ≤ lanes): the layers of small networks
  * (W6: 24 -> 8 -> 2 at batch 200). Blocking and packing cost more than such a product (the B panel would be
  * 2 vectors wide for 2 or 8 columns), so each row of C is one vector register and 8 rows are computed side
- * by side (8 independent fma chains hide the FMA latency). B is copied to [k][lanes], zero-padded, and C
- * rows are stored as whole vectors (see {@link #product}): masked loads and stores were boxed by C2 here
+ * by side (8 independent fma chains hide the FMA latency). B's rows are read as whole vectors (copied to [k][lanes],
+ * zero-padded, only where that would read past the array), and C rows are stored as whole vectors (see {@link #product}): masked loads and stores were boxed by C2 here
  * (2.7 MB allocated per W6 gradient). Every element is still fma(a_p, b_p, ...) over p in order from
  * C or 0: the same bits as {@link Gemm}'s kernels.
  * Only loaded when the jdk.incubator.vector module is present (see {@link Simd}).
@@ -16,6 +16,8 @@ import jdk.incubator.vector.VectorSpecies;
 final class SmallF {
     private static final VectorSpecies<Float> S = FloatVector.SPECIES_PREFERRED;
     static final int L = S.length();
+    /** B is read in place from this many rows on (below it, copying B costs less than a second pass over A). */
+    static final int IN_PLACE_MIN = 64;
     private static final ThreadLocal<Buffers> BUFFERS = ThreadLocal.withInitial(Buffers::new);
     /** The last thread's buffers: a small network calls this 5 times per step, and ThreadLocal.get showed. */
     private static Buffers recent;
@@ -23,7 +25,7 @@ final class SmallF {
     /** Per-thread padded copies of B and C; they grow to the largest product seen, never per call. */
     private static final class Buffers {
         final Thread owner = Thread.currentThread();
-        float[] b = new float[0], c = new float[0];
+        float[] b = new float[0], c = new float[0], bias = new float[0];
     }
 
     private SmallF() {}
@@ -36,34 +38,73 @@ final class SmallF {
         return r;
     }
 
-    /** C[m×n] (+)= A·B for n ≤ {@link #L}, A(i,p) = a[aOff + i·rsA + p·csA], B(p,j) = b[p·rsB + j·csB]. */
+    /**
+     * C[m×n] (+)= A·B for n ≤ {@link #L}, A(i,p) = a[aOff + i·rsA + p·csA], B(p,j) = b[p·rsB + j·csB].
+     * Rows of B with contiguous columns are read in place as whole vectors (lanes past n read the next row
+     * and only make padding lanes of C); the rows whose vector would pass the end of b, and every row of a
+     * transposed B, are copied to [k][lanes] first. The p loop runs in two passes then, the second continuing
+     * from the first's stored sums: each element is still the fma chain over p in order.
+     */
     static void product(float[] a, int aOff, int rsA, int csA, float[] b, int rsB, int csB, float[] c, int m, int k, int n, boolean accumulate) {
+        product(a, aOff, rsA, csA, b, rsB, csB, c, m, k, n, accumulate, null);
+    }
+
+    /**
+     * The same, then C[i][j] += bias[j] (bias null: none) in the registers before C is stored: one rounding of
+     * the same sum, so the same bits as adding the bias in a second pass over C, without that pass.
+     */
+    static void product(float[] a, int aOff, int rsA, int csA, float[] b, int rsB, int csB, float[] c, int m, int k, int n, boolean accumulate,
+                        float[] bias) {
         Buffers buf = buffers();
-        if (buf.b.length < k * L) buf.b = new float[k * L];
+        int inPlace = csB == 1 && rsB > 0 && b.length >= L ? Math.min(k, (b.length - L) / rsB + 1) : 0;
+        if (inPlace < k && k < IN_PLACE_MIN) inPlace = 0; // a short B is cheaper copied whole than split into two passes
+        if (buf.b.length < (k - inPlace) * L) buf.b = new float[(k - inPlace) * L];
         if (buf.c.length < 8 * L) buf.c = new float[8 * L];
         float[] bp = buf.b, cp = buf.c;
-        for (int p = 0; p < k; p++) {
-            for (int j = 0; j < n; j++) bp[p * L + j] = b[p * rsB + j * csB];
-            for (int j = n; j < L; j++) bp[p * L + j] = 0f;
+        // the bias padded to a vector, passed as an array: a vector argument to a call C2 does not inline is boxed
+        float[] bv = null;
+        if (bias != null) {
+            if (buf.bias.length < L) buf.bias = new float[L];
+            System.arraycopy(bias, 0, buf.bias, 0, n);
+            java.util.Arrays.fill(buf.bias, n, L, 0f);
+            bv = buf.bias;
+        }
+        for (int p = inPlace; p < k; p++) {
+            int o = (p - inPlace) * L;
+            for (int j = 0; j < n; j++) bp[o + j] = b[p * rsB + j * csB];
+            for (int j = n; j < L; j++) bp[o + j] = 0f;
         }
         // Rows of C are stored as whole vectors straight into c, in increasing order: a row's padding lanes
         // spill into the next row, which its own store overwrites later. Rows whose vector would pass the end
         // of C, and accumulating products (the spill would overwrite C values not yet read), go through cp.
         int direct = accumulate ? 0 : Math.max(0, (m * n - L) / n + 1);
         int i = 0;
-        for (; i + 8 <= direct; i += 8) rows8(a, aOff + i * rsA, rsA, csA, bp, c, i * n, n, k, false, 8);
+        for (; i + 8 <= direct; i += 8) {
+            rows8(a, aOff + i * rsA, rsA, csA, b, rsB, bp, inPlace, c, i * n, n, k, false, 8, bv);
+        }
         for (; i < m; i += 8) {
             // the last rows, 8 at a time through cp: a group of fewer rows repeats its last row (one fma chain
             // per row at a time would wait on the FMA latency k times)
             int rows = Math.min(8, m - i);
             if (accumulate) for (int r = 0; r < rows; r++) for (int j = 0; j < n; j++) cp[r * L + j] = c[(i + r) * n + j];
-            rows8(a, aOff + i * rsA, rsA, csA, bp, cp, 0, L, k, accumulate, rows);
+            rows8(a, aOff + i * rsA, rsA, csA, b, rsB, bp, inPlace, cp, 0, L, k, accumulate, rows, bv);
             for (int r = 0; r < rows; r++) for (int j = 0; j < n; j++) c[(i + r) * n + j] = cp[r * L + j];
         }
     }
 
-    /** 8 rows of C from A's rows at a0 + r·rsA; with {@code rows} < 8 the rows past it repeat the last one (C has room for 8). */
-    private static void rows8(float[] a, int a0, int rsA, int csA, float[] bp, float[] cp, int c0, int ldc, int k, boolean acc, int rows) {
+    /** Rows p < inPlace of B read from b (rows rsB apart), the others from their copies in bp; see {@link #product}. */
+    private static void rows8(float[] a, int a0, int rsA, int csA, float[] b, int rsB, float[] bp, int inPlace, float[] cp, int c0, int ldc, int k,
+                              boolean acc, int rows, float[] bias) {
+        if (inPlace > 0) rows8(a, a0, rsA, csA, b, 0, rsB, 0, inPlace, cp, c0, ldc, acc, rows, inPlace < k ? null : bias);
+        if (inPlace < k) rows8(a, a0, rsA, csA, bp, -inPlace * L, L, inPlace, k, cp, c0, ldc, acc || inPlace > 0, rows, bias);
+    }
+
+    /**
+     * 8 rows of C from A's rows at a0 + r·rsA (A(r, p) = a[a0 + r·rsA + p·csA]), over p in [p0, p1) with B's row p at b[bOff + p·ldb]; with {@code rows} < 8
+     * the rows past it repeat the last one (C has room for 8); {@code bias} (or null) is added before the stores.
+     */
+    private static void rows8(float[] a, int a0, int rsA, int csA, float[] b, int bOff, int ldb, int p0, int p1, float[] cp, int c0, int ldc,
+                              boolean acc, int rows, float[] bias) {
         FloatVector z = FloatVector.zero(S);
         int c1 = c0 + ldc, c2 = c1 + ldc, c3 = c2 + ldc, c4 = c3 + ldc, c5 = c4 + ldc, c6 = c5 + ldc, c7 = c6 + ldc;
         int last = rows - 1;
@@ -73,8 +114,8 @@ final class SmallF {
         FloatVector x6 = acc ? FloatVector.fromArray(S, cp, c6) : z, x7 = acc ? FloatVector.fromArray(S, cp, c7) : z;
         int r1 = a0 + Math.min(1, last) * rsA, r2 = a0 + Math.min(2, last) * rsA, r3 = a0 + Math.min(3, last) * rsA;
         int r4 = a0 + Math.min(4, last) * rsA, r5 = a0 + Math.min(5, last) * rsA, r6 = a0 + Math.min(6, last) * rsA, r7 = a0 + last * rsA;
-        for (int p = 0; p < k; p++) {
-            FloatVector bv = FloatVector.fromArray(S, bp, p * L);
+        for (int p = p0; p < p1; p++) {
+            FloatVector bv = FloatVector.fromArray(S, b, bOff + p * ldb);
             int q = p * csA;
             x0 = bv.fma(FloatVector.broadcast(S, a[a0 + q]), x0);
             x1 = bv.fma(FloatVector.broadcast(S, a[r1 + q]), x1);
@@ -84,6 +125,17 @@ final class SmallF {
             x5 = bv.fma(FloatVector.broadcast(S, a[r5 + q]), x5);
             x6 = bv.fma(FloatVector.broadcast(S, a[r6 + q]), x6);
             x7 = bv.fma(FloatVector.broadcast(S, a[r7 + q]), x7);
+        }
+        if (bias != null) {
+            FloatVector bv = FloatVector.fromArray(S, bias, 0);
+            x0 = x0.add(bv);
+            x1 = x1.add(bv);
+            x2 = x2.add(bv);
+            x3 = x3.add(bv);
+            x4 = x4.add(bv);
+            x5 = x5.add(bv);
+            x6 = x6.add(bv);
+            x7 = x7.add(bv);
         }
         x0.intoArray(cp, c0);
         x1.intoArray(cp, c1);

@@ -112,4 +112,19 @@ class LayersAndLossesTest {
         assertEquals(DType.FLOAT32, out.dtype());
         assertArrayEquals(before, out.toDoubleArray(), 1e-5);
     }
+
+    @Test
+    void predictingManyRowsGoesBlockByBlockWithEveryRowAsAlone() {
+        Sequential net = new Sequential(new Linear(3, 5), new Tanh(), new Linear(5, 2));
+        int n = 4 * Layer.PREDICT_BLOCK + 1_000;
+        Rng rng = new Rng(5);
+        double[] x = new double[n * 3];
+        for (int i = 0; i < x.length; i++) x[i] = rng.nextGaussian();
+        Tensor all = net.predict(Tensor.fromArray(x, n, 3));
+        assertArrayEquals(new int[] {n, 2}, all.shape());
+        for (int row : new int[] {0, 1, Layer.PREDICT_BLOCK - 1, Layer.PREDICT_BLOCK, 3 * Layer.PREDICT_BLOCK + 7, n - 1}) {
+            Tensor one = net.predict(Tensor.fromArray(java.util.Arrays.copyOfRange(x, row * 3, row * 3 + 3), 1, 3));
+            for (int j = 0; j < 2; j++) assertEquals(one.get(0, j), all.get(row, j), 1e-12, "row " + row);
+        }
+    }
 }

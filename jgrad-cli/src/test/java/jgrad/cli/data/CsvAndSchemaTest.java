@@ -3,6 +3,7 @@ package jgrad.cli.data;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -74,6 +75,24 @@ class CsvAndSchemaTest {
         assertEquals(0, mean / 60, 1e-12, "training part standardised to mean 0");
         double trainMean = java.util.Arrays.stream(p.train().rows()).average().orElseThrow();
         assertEquals(trainMean, p.scaler().offset()[0], 1e-9, "offset = mean of the training rows' x (x = row index)");
+    }
+
+    @Test
+    void eachPartIsOneRowMajorArrayThatItsTensorSharesWithoutACopy() {
+        StringBuilder csv = new StringBuilder("x,c,y\n");
+        for (int i = 0; i < 200; i++) csv.append(i * 0.5).append(',').append(i % 3 == 0 ? "a" : "b").append(',').append(i % 2).append('\n');
+        CsvTable t = CsvTable.parse("p.csv", csv.toString());
+        Prepared p = Prepared.of(t, Schema.infer(t, "y", Target.Task.AUTO, Set.of()), Scaler.Method.STANDARD, new double[] {0.7, 0.15, 0.15}, 3);
+        for (Prepared.Part part : List.of(p.train(), p.validation(), p.test())) {
+            assertEquals(part.size() * 3, part.x().data().length, "x and the two indicators of c, row after row");
+            assertSame(part.x().data(), jgrad.cli.model.Training.rows(part, 2).x().data64(), "the tensor wraps the encoded array");
+            for (int k = 0; k < part.size(); k++) { // row k is the k-th of the part's table rows, encoded and scaled
+                int row = part.rows()[k];
+                assertEquals((row * 0.5 - p.scaler().offset()[0]) / p.scaler().scale()[0], part.x().get(k, 0), 1e-12);
+                assertEquals(row % 3 == 0 ? 1 : 0, part.x().get(k, 1) + 0.0, 0);
+                assertEquals(row % 2, part.labels()[k]);
+            }
+        }
     }
 
     @Test
