@@ -34,6 +34,8 @@ abstract class Gemm implements Parallel.Body {
     Activation act;
     /** Tile and block sizes of this call (SIMD or scalar). */
     int mr, nr, kc, mc, nc;
+    /** A is packed [mr][kc] whatever its strides ({@link Blocking#packARowsOnly}). */
+    boolean packRowsOnly;
     private int rowsPerTask, colsPerTask, colTasks;
     /** B packed once for all tasks (when several row tasks would each pack it again), and the phase doing it. */
     private Object sharedB;
@@ -87,6 +89,7 @@ abstract class Gemm implements Parallel.Body {
         this.kc = blocking.kc();
         this.mc = blocking.mc();
         this.nc = blocking.nc();
+        this.packRowsOnly = blocking.packARowsOnly();
     }
 
     /** Splits C into tasks and runs them; the split only affects speed. */

@@ -160,12 +160,16 @@ final class GemmD extends Gemm {
     int packA(Object buffers, int i0, int rows, int pc, int kc) {
         double[] ap = ((Buffers) buffers).aPack;
         // rows of A run along p (A·B, A·Bᵀ): copy whole rows ([mr][kc] slivers); else (Aᵀ·B) the mr values of
-        // one p are side by side and the sliver is written [kc][mr]
-        int lda = csA == 1 ? kc : 0;
+        // one p are side by side and the sliver is written [kc][mr], unless that kernel spills (Blocking#packARowsOnly)
+        int lda = csA == 1 || packRowsOnly ? kc : 0;
         for (int s = 0, base = 0; s * mr < rows; s++, base += kc * mr) {
             int r0 = i0 + s * mr, mv = Math.min(mr, rows - s * mr);
             if (lda != 0) {
-                for (int r = 0; r < mv; r++) System.arraycopy(a, aOff + (r0 + r) * rsA + pc, ap, base + r * kc, kc);
+                if (csA == 1) for (int r = 0; r < mv; r++) System.arraycopy(a, aOff + (r0 + r) * rsA + pc, ap, base + r * kc, kc);
+                else for (int p = 0; p < kc; p++) {
+                    int src = aOff + r0 * rsA + (pc + p) * csA;
+                    for (int r = 0; r < mv; r++) ap[base + r * kc + p] = a[src + r * rsA];
+                }
                 for (int q = base + mv * kc; q < base + mr * kc; q++) ap[q] = 0.0;
                 continue;
             }
