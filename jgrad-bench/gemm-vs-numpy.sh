@@ -4,13 +4,23 @@
 # One thread: both are timed by the thread's CPU time (see GemmBench). usage: jgrad-bench/gemm-vs-numpy.sh [REPS]
 set -euo pipefail
 repo="$(cd "$(dirname "$0")/.." && pwd)"
+# JGRAD_BENCH_ISA=avx2 measures an AVX2 machine on an AVX-512 one: jgrad's JVM with -XX:UseAVX=2 (256-bit
+# vectors, 16 registers), OpenBLAS with its Haswell kernels, MKL and oneDNN limited to AVX2. Unset: each picks its best.
+peer_env=(-u OPENBLAS_CORETYPE -u OPENBLAS_L2_SIZE)
+if [ "${JGRAD_BENCH_ISA:-}" = avx2 ]; then
+    export JGRAD_JAVA_OPTS="${JGRAD_JAVA_OPTS:-} -XX:UseAVX=2"
+    peer_env=(-u OPENBLAS_L2_SIZE OPENBLAS_CORETYPE=Haswell MKL_ENABLE_INSTRUCTIONS=AVX2 ONEDNN_MAX_CPU_ISA=AVX2)
+elif [ -n "${JGRAD_BENCH_ISA:-}" ]; then
+    echo "JGRAD_BENCH_ISA: only 'avx2' is known, got '$JGRAD_BENCH_ISA'" >&2
+    exit 2
+fi
 reps="${1:-3}"
 out="$(mktemp)"
 uptime >&2
 for rep in $(seq "$reps"); do
     "$repo/jgrad" bench gemm --threads 1 --json >>"$out"
     shapes=$(python3 -c 'import json,sys; print(" ".join(p["shape"] for p in json.loads(open(sys.argv[1]).readlines()[-1])["products"]))' "$out")
-    (cd "$repo/jgrad-bench/peers/numpy" && env -u OPENBLAS_CORETYPE -u OPENBLAS_L2_SIZE python3 gemm_numpy.py 1 $shapes) | sed 's/^RESULT //' >>"$out"
+    (cd "$repo/jgrad-bench/peers/numpy" && env "${peer_env[@]}" python3 gemm_numpy.py 1 $shapes) | sed 's/^RESULT //' >>"$out"
 done
 uptime >&2
 python3 - "$out" <<'PY'

@@ -7,6 +7,16 @@
 #   default: 3 repetitions of w1, w3, w1-1024 and w1-2048 at batch 32/128/512, w5 float32/float64, w6; 1 thread
 set -euo pipefail
 repo="$(cd "$(dirname "$0")/.." && pwd)"
+# JGRAD_BENCH_ISA=avx2 measures an AVX2 machine on an AVX-512 one: jgrad's JVM with -XX:UseAVX=2 (256-bit
+# vectors, 16 registers), OpenBLAS with its Haswell kernels, MKL and oneDNN limited to AVX2. Unset: each picks its best.
+peer_env=(-u OPENBLAS_CORETYPE -u OPENBLAS_L2_SIZE)
+if [ "${JGRAD_BENCH_ISA:-}" = avx2 ]; then
+    export JGRAD_JAVA_OPTS="${JGRAD_JAVA_OPTS:-} -XX:UseAVX=2"
+    peer_env=(-u OPENBLAS_L2_SIZE OPENBLAS_CORETYPE=Haswell MKL_ENABLE_INSTRUCTIONS=AVX2 ONEDNN_MAX_CPU_ISA=AVX2)
+elif [ -n "${JGRAD_BENCH_ISA:-}" ]; then
+    echo "JGRAD_BENCH_ISA: only 'avx2' is known, got '$JGRAD_BENCH_ISA'" >&2
+    exit 2
+fi
 peers="$repo/jgrad-bench/peers"
 reps="${1:-3}"
 shift || true
@@ -24,9 +34,9 @@ run() { # peer workload threads arg
         "$repo/jgrad" bench "$w" "${flags[@]}" --json ;;
     numpy)
         [ "$w" = w5 ] && return 0
-        (cd "$peers/numpy" && env -u OPENBLAS_CORETYPE -u OPENBLAS_L2_SIZE python3 bench_numpy.py "$w" "$t" $arg) | sed 's/^RESULT //' ;;
+        (cd "$peers/numpy" && env "${peer_env[@]}" python3 bench_numpy.py "$w" "$t" $arg) | sed 's/^RESULT //' ;;
     torch)
-        (cd "$peers/torch" && env -u OPENBLAS_CORETYPE -u OPENBLAS_L2_SIZE python3 bench_torch.py "$w" "$t" $arg) | sed 's/^RESULT //' ;;
+        (cd "$peers/torch" && env "${peer_env[@]}" python3 bench_torch.py "$w" "$t" $arg) | sed 's/^RESULT //' ;;
     esac
 }
 for rep in $(seq "$reps"); do
