@@ -74,19 +74,33 @@ final class GemmD extends Gemm {
         }
     }
 
+    /** Loads the class, which starts its warm-up (the static initialiser above). */
+    static void prepare() {}
+
     /** Starts {@link Warmup} on this precision's micro-kernel (both A layouts) and the small-product kernel. */
     private static void warmUp() {
         int mr = SIMD.mr(), nr = SIMD.nr(), kc = 64;
         double[] ap = new double[mr * kc], bp = new double[kc * nr], ct = new double[mr * nr], cs = new double[8 * SmallD.L];
+        int[] lanes = new int[SimdD.L];
+        for (int l = 0; l < lanes.length; l++) lanes[l] = l * 2;
+        // every branch the products take (both A layouts, C loaded or not): a branch C2 never saw taken in the
+        // warm-up compiles to a trap, and the first real call that takes it throws the compiled kernel away
         Runnable step = () -> {
-            SimdD.micro(mr, ap, 0, 0, bp, 0, 2, ct, 0, nr, false);
-            SimdD.micro(mr, ap, 0, 2, bp, 0, 2, ct, 0, nr, true);
+            for (boolean load : new boolean[] {false, true}) {
+                SimdD.micro(mr, ap, 0, 0, bp, 0, 2, ct, 0, nr, load);
+                SimdD.micro(mr, ap, 0, 2, bp, 0, 2, ct, 0, nr, load);
+            }
             SmallD.product(ap, 0, 2, 1, bp, SmallD.L, 1, cs, 8, 2, SmallD.L, false);
-            SmallD.product(ap, 0, 1, 8, bp, SmallD.L, 1, cs, 8, 2, SmallD.L, false); // A transposed, as in a weight gradient
+            SmallD.product(ap, 0, 1, 8, bp, SmallD.L, 1, cs, 8, 2, SmallD.L, true); // A transposed, as in a weight gradient
+            SmallD.product(ap, 0, 2, 1, bp, SmallD.L, 1, cs, 8, 2, SmallD.L, false, bp); // with a bias
+            SimdD.packTransposed(bp, 0, lanes, 2, ap, 0, 2); // the Vector API packing, which boxes as much until compiled
+            SimdD.packSliver(bp, 0, 2 * mr, ap, 0, 2, mr);
         };
         Warmup.start("float64", step, () -> {
             SimdD.micro(mr, ap, 0, 0, bp, 0, kc, ct, 0, nr, false);
             SimdD.micro(mr, ap, 0, kc, bp, 0, kc, ct, 0, nr, true);
+            SimdD.micro(mr, ap, 0, 0, bp, 0, kc, ct, 0, nr, true);
+            SimdD.micro(mr, ap, 0, kc, bp, 0, kc, ct, 0, nr, false);
         });
     }
 
@@ -118,7 +132,7 @@ final class GemmD extends Gemm {
 
     @Override
     Object buffers() {
-        return BUFFERS.get().fit(mc * kc, kc * nr, mr * nr);
+        return BUFFERS.get().fit(mc * kc + (simd ? SimdD.L : 0), kc * nr, mr * nr); // SimdD.packSliver writes up to a vector past a sliver
     }
 
     @Override
@@ -173,6 +187,8 @@ final class GemmD extends Gemm {
                 for (int q = base + mv * kc; q < base + mr * kc; q++) ap[q] = 0.0;
                 continue;
             }
+            int first = aOff + r0 * rsA + pc * csA;
+            if (simd && rsA == 1 && mv == mr && SimdD.packSliver(a, first, csA, ap, base, kc, mr)) continue;
             for (int p = 0; p < kc; p++) {
                 int src = aOff + r0 * rsA + (pc + p) * csA, dst = base + p * mr;
                 for (int r = 0; r < mv; r++) ap[dst + r] = a[src + r * rsA];

@@ -73,19 +73,33 @@ final class GemmF extends Gemm {
         }
     }
 
+    /** Loads the class, which starts its warm-up (the static initialiser above). */
+    static void prepare() {}
+
     /** Starts {@link Warmup} on this precision's micro-kernel (both A layouts) and the small-product kernel. */
     private static void warmUp() {
         int mr = SIMD.mr(), nr = SIMD.nr(), kc = 64;
         float[] ap = new float[mr * kc], bp = new float[kc * nr], ct = new float[mr * nr], cs = new float[8 * SmallF.L];
+        int[] lanes = new int[SimdF.L];
+        for (int l = 0; l < lanes.length; l++) lanes[l] = l * 2;
+        // every branch the products take (both A layouts, C loaded or not): a branch C2 never saw taken in the
+        // warm-up compiles to a trap, and the first real call that takes it throws the compiled kernel away
         Runnable step = () -> {
-            SimdF.micro(mr, ap, 0, 0, bp, 0, 2, ct, 0, nr, false);
-            SimdF.micro(mr, ap, 0, 2, bp, 0, 2, ct, 0, nr, true);
+            for (boolean load : new boolean[] {false, true}) {
+                SimdF.micro(mr, ap, 0, 0, bp, 0, 2, ct, 0, nr, load);
+                SimdF.micro(mr, ap, 0, 2, bp, 0, 2, ct, 0, nr, load);
+            }
             SmallF.product(ap, 0, 2, 1, bp, SmallF.L, 1, cs, 8, 2, SmallF.L, false);
-            SmallF.product(ap, 0, 1, 8, bp, SmallF.L, 1, cs, 8, 2, SmallF.L, false); // A transposed, as in a weight gradient
+            SmallF.product(ap, 0, 1, 8, bp, SmallF.L, 1, cs, 8, 2, SmallF.L, true); // A transposed, as in a weight gradient
+            SmallF.product(ap, 0, 2, 1, bp, SmallF.L, 1, cs, 8, 2, SmallF.L, false, bp); // with a bias
+            SimdF.packTransposed(bp, 0, lanes, 2, ap, 0, 2); // the Vector API packing, which boxes as much until compiled
+            SimdF.packSliver(bp, 0, 2 * mr, ap, 0, 2, mr);
         };
         Warmup.start("float32", step, () -> {
             SimdF.micro(mr, ap, 0, 0, bp, 0, kc, ct, 0, nr, false);
             SimdF.micro(mr, ap, 0, kc, bp, 0, kc, ct, 0, nr, true);
+            SimdF.micro(mr, ap, 0, 0, bp, 0, kc, ct, 0, nr, true);
+            SimdF.micro(mr, ap, 0, kc, bp, 0, kc, ct, 0, nr, false);
         });
     }
 
@@ -117,7 +131,7 @@ final class GemmF extends Gemm {
 
     @Override
     Object buffers() {
-        return BUFFERS.get().fit(mc * kc, kc * nr, mr * nr);
+        return BUFFERS.get().fit(mc * kc + (simd ? SimdF.L : 0), kc * nr, mr * nr); // SimdF.packSliver writes up to a vector past a sliver
     }
 
     @Override
@@ -172,6 +186,8 @@ final class GemmF extends Gemm {
                 for (int q = base + mv * kc; q < base + mr * kc; q++) ap[q] = 0f;
                 continue;
             }
+            int first = aOff + r0 * rsA + pc * csA;
+            if (simd && rsA == 1 && mv == mr && SimdF.packSliver(a, first, csA, ap, base, kc, mr)) continue;
             for (int p = 0; p < kc; p++) {
                 int src = aOff + r0 * rsA + (pc + p) * csA, dst = base + p * mr;
                 for (int r = 0; r < mv; r++) ap[dst + r] = a[src + r * rsA];

@@ -12,6 +12,17 @@ import jgrad.function.Activation;
 public final class MatMul {
     private MatMul() {}
 
+    /**
+     * Starts compiling the float32 or float64 kernels in the background now ({@link Warmup}), so that a
+     * network's first steps do not run them as slow pre-C2 code; call it as early as the precision is known
+     * (a network built, a command started), before loading data. Idempotent and cheap.
+     */
+    public static void prepare(boolean float32) {
+        if (!Simd.ENABLED) return;
+        if (float32) GemmF.prepare();
+        else GemmD.prepare();
+    }
+
     /** C[m×n] = A[m×k] · B[k×n]. */
     public static void ab(double[] a, double[] b, double[] c, int m, int k, int n, boolean accumulate) {
         gemm("ab", a, 0, k, 1, b, n, 1, c, m, k, n, accumulate, Simd.ENABLED, Parallel.threads());

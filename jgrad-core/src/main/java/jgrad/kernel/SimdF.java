@@ -59,6 +59,23 @@ final class SimdF {
     }
 
     /**
+     * Packs a full sliver of Aᵀ (mr values side by side for each p, columns csA apart from a[first]) as [kc][mr]
+     * with whole vectors: each p's copy spills up to a vector past its mr values, into the next p's place (written
+     * next) or the buffer's slack, and reads as far past them in a. Returns false, packing nothing, when that read
+     * would pass the end of a (the caller's scalar loop then packs it). The scalar loop it replaces was an eighth of
+     * W1's training step.
+     */
+    static boolean packSliver(float[] a, int first, int csA, float[] ap, int base, int kc, int mr) {
+        int width = Math.ceilDiv(mr, L) * L;
+        if ((long) first + (long) (kc - 1) * csA + width > a.length) return false;
+        for (int p = 0; p < kc; p++) {
+            int src = first + p * csA, dst = base + p * mr;
+            for (int v = 0; v < width; v += L) FloatVector.fromArray(S, a, src + v).intoArray(ap, dst + v);
+        }
+        return true;
+    }
+
+    /**
      * The core's FMA peak as this JVM reaches it: 12 independent vector fma chains on registers only (more
      * than the FMA latency × issue width of current cores). Returns the sum so the work is not dead code.
      */

@@ -38,6 +38,7 @@ public final class MlpBench {
 
     /** One untimed warm-up epoch, then one timed epoch. */
     public static Map<String, Object> w1() {
+        jgrad.kernel.MatMul.prepare(true);
         float[] xs = Synth.inputs(Synth.N_TRAIN);
         int[] labels = Synth.labels(xs, Synth.N_TRAIN);
         Tensor x = Tensor.fromArray(xs, Synth.N_TRAIN, Synth.N_IN);
