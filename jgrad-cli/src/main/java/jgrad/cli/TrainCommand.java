@@ -140,6 +140,7 @@ final class TrainCommand implements Callable<Integer> {
         if (checkpoint != null) AtomicFile.checkWritable(checkpoint, "--checkpoint");
         Model resumed = resume == null ? null : resumable(ModelFile.read(resume), settings);
         if (plot != null) AtomicFile.checkWritableDirectory(plot, "--plot");
+        jgrad.kernel.MatMul.prepare(settings.dtype() == jgrad.tensor.DType.FLOAT32); // the kernels compile while the file loads
 
         Gaps.Missing gaps = Flags.choice("--missing", reading.missing, Gaps.Missing.class);
         Numbers.Decimal mark = Inputs.decimal(reading.decimal);

@@ -132,6 +132,7 @@ public final class Mlp {
 
     /** The same, calling {@code onBest} with the network after each epoch whose validation loss is the best so far (a checkpoint). */
     public static Result fit(Rows train, Rows validation, Settings s, boolean scores, Consumer<Epoch> onEpoch, Resume from, Consumer<Sequential> onBest) {
+        jgrad.kernel.MatMul.prepare(s.dtype() == DType.FLOAT32);
         boolean classes = train.classification();
         Sequential net = from != null ? from.network()
                 : s.layers().build(train.x().dim(1), train.outputs(), s.seed(), classes && s.loss() == LossKind.MSE);
