@@ -7,9 +7,9 @@ import jdk.incubator.vector.VectorSpecies;
  * Products whose output has at most one vector of columns (n ≤ lanes): the layers of small networks
  * (W6: 24 -> 8 -> 2 at batch 200). Blocking and packing cost more than such a product (the B panel would be
  * 2 vectors wide for 2 or 8 columns), so each row of C is one vector register and 8 rows are computed side
- * by side (8 independent fma chains hide the FMA latency). B's rows are read as whole vectors (copied to [k][lanes],
- * zero-padded, only where that would read past the array), and C rows are stored as whole vectors (see {@link #product}): masked loads and stores were boxed by C2 here
- * (2.7 MB allocated per W6 gradient). Every element is still fma(a_p, b_p, ...) over p in order from
+ * by side (8 independent fma chains hide the FMA latency). B's rows are read as whole vectors (copied to
+ * [k][lanes], zero-padded, only where that would read past the array), and C rows are stored as whole vectors
+ * (see {@link #product}): masked loads and stores were boxed by C2 here (2.7 MB allocated per W6 gradient). Every element is still fma(a_p, b_p, ...) over p in order from
  * C or 0: the same bits as {@link Gemm}'s kernels.
  * Only loaded when the jdk.incubator.vector module is present (see {@link Simd}).
  */
@@ -100,8 +100,9 @@ final class SmallF {
     }
 
     /**
-     * 8 rows of C from A's rows at a0 + r·rsA (A(r, p) = a[a0 + r·rsA + p·csA]), over p in [p0, p1) with B's row p at b[bOff + p·ldb]; with {@code rows} < 8
-     * the rows past it repeat the last one (C has room for 8); {@code bias} (or null) is added before the stores.
+     * 8 rows of C from A's rows at a0 + r·rsA (A(r, p) = a[a0 + r·rsA + p·csA]), over p in [p0, p1) with B's row p
+     * at b[bOff + p·ldb]; with {@code rows} < 8 the rows past it repeat the last one (C has room for 8); {@code bias}
+     * (or null) is added before the stores.
      */
     private static void rows8(float[] a, int a0, int rsA, int csA, float[] b, int bOff, int ldb, int p0, int p1, float[] cp, int c0, int ldc,
                               boolean acc, int rows, float[] bias) {

@@ -11,7 +11,10 @@ import jgrad.cli.UserException;
 final class MemoryCheck {
     private MemoryCheck() {}
 
-    /** Bytes per cell while training: the column (8), the encoded row (8), the tensor of the training rows (8). */
+    /**
+     * Bytes per cell while training: the column (8) and the encoded inputs, which the tensors share (8), with 8 to
+     * spare for a float32 copy and the collector's headroom.
+     */
     static final int BYTES_PER_CELL = 24;
 
     static void beforeLoading(String source, long rows, int columns) {
