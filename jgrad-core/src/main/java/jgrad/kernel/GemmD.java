@@ -91,7 +91,7 @@ final class GemmD extends Gemm {
                 SimdD.micro(mr, ap, 0, 2, bp, 0, 2, ct, 0, nr, load);
             }
             SmallD.product(ap, 0, 2, 1, bp, SmallD.L, 1, cs, 8, 2, SmallD.L, false);
-            SmallD.product(ap, 0, 1, 8, bp, SmallD.L, 1, cs, 8, 2, SmallD.L, true); // A transposed, as in a weight gradient
+            SmallD.product(ap, 0, 1, 8, bp, SmallD.L, 1, cs, 8, 2, SmallD.L, false); // A transposed, as in a weight gradient
             SmallD.product(ap, 0, 2, 1, bp, SmallD.L, 1, cs, 8, 2, SmallD.L, false, bp); // with a bias
             SimdD.packTransposed(bp, 0, lanes, 2, ap, 0, 2); // the Vector API packing, which boxes as much until compiled
             SimdD.packSliver(bp, 0, 2 * mr, ap, 0, 2, mr);

@@ -90,7 +90,7 @@ final class GemmF extends Gemm {
                 SimdF.micro(mr, ap, 0, 2, bp, 0, 2, ct, 0, nr, load);
             }
             SmallF.product(ap, 0, 2, 1, bp, SmallF.L, 1, cs, 8, 2, SmallF.L, false);
-            SmallF.product(ap, 0, 1, 8, bp, SmallF.L, 1, cs, 8, 2, SmallF.L, true); // A transposed, as in a weight gradient
+            SmallF.product(ap, 0, 1, 8, bp, SmallF.L, 1, cs, 8, 2, SmallF.L, false); // A transposed, as in a weight gradient
             SmallF.product(ap, 0, 2, 1, bp, SmallF.L, 1, cs, 8, 2, SmallF.L, false, bp); // with a bias
             SimdF.packTransposed(bp, 0, lanes, 2, ap, 0, 2); // the Vector API packing, which boxes as much until compiled
             SimdF.packSliver(bp, 0, 2 * mr, ap, 0, 2, mr);
