@@ -39,18 +39,28 @@ abstract class Gemm implements Parallel.Body {
     private int rowsPerTask, colsPerTask, colTasks;
     /** B packed once for all tasks (when several row tasks would each pack it again), and the phase doing it. */
     private Object sharedB;
+    /** A packed once for all tasks (when several column tasks would each pack all of it), and its rows rounded to mr. */
+    private Object sharedA;
+    private int rowsPacked;
     private boolean packing;
 
     /** Bytes per element: 4 or 8. */
     abstract int elementBytes();
 
     /**
-     * Packs A(i0..i0+rows, pc..pc+kc) into the thread's buffers as slivers of mr rows, sliver s at s·kc·mr
-     * laid out [kc][mr] or [mr][kc], rows past {@code rows} zero (they never reach C). Returns the layout, to
-     * pass to {@link #tile}: 0 for [kc][mr], else the row length of [mr][kc] (a local, not a field: tasks run
-     * k-blocks of different lengths at the same time).
+     * Packs A(i0..i0+rows, pc..pc+kc) into {@code dst} from {@code dstOff} as slivers of mr rows, sliver s at
+     * s·kc·mr laid out [kc][mr] or [mr][kc] ({@link #layout}), rows past {@code rows} zero (they never reach C).
      */
-    abstract int packA(Object buffers, int i0, int rows, int pc, int kc);
+    abstract void packA(Object dst, int dstOff, int i0, int rows, int pc, int kc);
+
+    /**
+     * The packed A layout for a k-block of kc, to pass to {@link #tile}: 0 for [kc][mr], else the row length of
+     * [mr][kc]. Rows of A that run along p (A·B, A·Bᵀ) are copied whole; Aᵀ·B's mr values of one p lie side by
+     * side and are written [kc][mr], unless that kernel spills ({@link Blocking#packARowsOnly}).
+     */
+    final int layout(int kc) {
+        return csA == 1 || packRowsOnly ? kc : 0;
+    }
 
     /** Packs B(pc..pc+kc, j..j+nv) into dst from dstOff as [kc][nr], zero-padded to nr columns. */
     abstract void packB(Object dst, int dstOff, int pc, int kc, int j, int nv);
@@ -59,7 +69,7 @@ abstract class Gemm implements Parallel.Body {
      * One mr×nr tile of C at (i, j) from the packed A sliver at aOff (layout lda) of the thread's buffers and the packed
      * panel bp at bOff; mv and nv are the valid rows and columns (fringe tiles are partial).
      */
-    abstract void tile(Object buffers, int aOff, int lda, Object bp, int bOff, int i, int mv, int j, int nv, int kc, boolean load);
+    abstract void tile(Object buffers, Object ap, int aOff, int lda, Object bp, int bOff, int i, int mv, int j, int nv, int kc, boolean load);
 
     /** C(i0..i1, j0..j1) = act(C + bias): the bias and activation of a dense layer. */
     abstract void epilogue(int i0, int i1, int j0, int j1);
@@ -69,6 +79,12 @@ abstract class Gemm implements Parallel.Body {
 
     /** The executing thread's panel for one packed block of B. */
     abstract Object localPanel(Object buffers);
+
+    /** The executing thread's space for one packed block of A. */
+    abstract Object localA(Object buffers);
+
+    /** This job's array for all of A packed, at least {@code size} long (kept for the next call). */
+    abstract Object sharedSlivers(int size);
 
     /** This job's array for all of B packed, at least {@code size} long (kept for the next call). */
     abstract Object sharedPanels(int size);
@@ -117,6 +133,13 @@ abstract class Gemm implements Parallel.Body {
             }
             sharedB = packed;
         }
+        sharedA = null;
+        if (rowTasks == 1 && colTasks > 1) { // short, wide products (a training step's batch): pack A once, not per column task
+            rowsPacked = roundUp(m, mr);
+            Object packed = sharedSlivers(rowsPacked * k);
+            for (int pc = 0, kcMax = kcMax(); pc < k; pc += kcMax) packA(packed, pc * rowsPacked, 0, m, pc, Math.min(kcMax, k - pc));
+            sharedA = packed;
+        }
         Parallel.run(rowTasks * colTasks, this);
     }
 
@@ -130,11 +153,18 @@ abstract class Gemm implements Parallel.Body {
         Object buf = buffers();
         int i0 = (task / colTasks) * rowsPerTask, i1 = Math.min(m, i0 + rowsPerTask);
         int j0 = (task % colTasks) * colsPerTask, j1 = Math.min(n, j0 + colsPerTask);
-        int kBlocks = Math.ceilDiv(k, kc), kcMax = Math.ceilDiv(k, kBlocks);
+        int kcMax = kcMax();
         for (int pc = 0; pc < k; pc += kcMax) {
             int kc = Math.min(kcMax, k - pc);
             boolean load = accumulate || pc > 0;
-            int lda = packA(buf, i0, i1 - i0, pc, kc);
+            int lda = layout(kc);
+            Object ap = sharedA;
+            int aBase = pc * rowsPacked; // the block's slivers in the shared A (rowTasks is 1 then: i0 = 0)
+            if (ap == null) {
+                ap = localA(buf);
+                aBase = 0;
+                packA(ap, 0, i0, i1 - i0, pc, kc);
+            }
             for (int j = j0; j < j1; j += nr) {
                 int nv = Math.min(nr, j1 - j);
                 Object bp = sharedB;
@@ -144,10 +174,15 @@ abstract class Gemm implements Parallel.Body {
                     bOff = 0;
                     packB(bp, 0, pc, kc, j, nv);
                 }
-                for (int i = i0, ao = 0; i < i1; i += mr, ao += kc * mr) tile(buf, ao, lda, bp, bOff, i, Math.min(mr, i1 - i), j, nv, kc, load);
+                for (int i = i0, ao = aBase; i < i1; i += mr, ao += kc * mr) tile(buf, ap, ao, lda, bp, bOff, i, Math.min(mr, i1 - i), j, nv, kc, load);
             }
         }
         if (act != null) epilogue(i0, i1, j0, j1);
+    }
+
+    /** The length of every k-block but the last: k split into equal blocks of at most kc. */
+    private int kcMax() {
+        return Math.ceilDiv(k, Math.ceilDiv(k, kc));
     }
 
     /**

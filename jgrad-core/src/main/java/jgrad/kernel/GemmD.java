@@ -14,7 +14,7 @@ final class GemmD extends Gemm {
     }
 
     double[] a, b, c, bias;
-    private double[] packed = new double[0];
+    private double[] packed = new double[0], slivers = new double[0];
     /** j·csB for the lanes of one vector: the gather offsets of {@link SimdD#packTransposed}, set per call. */
     private final int[] gatherRows = new int[Simd.ENABLED ? SimdD.L : 0];
     private boolean gatherB;
@@ -141,6 +141,18 @@ final class GemmD extends Gemm {
     }
 
     @Override
+    Object localA(Object buffers) {
+        return ((Buffers) buffers).aPack;
+    }
+
+    @Override
+    Object sharedSlivers(int size) {
+        int slack = simd ? SimdD.L : 0; // SimdD.packSliver writes up to a vector past a sliver
+        if (slivers.length < size + slack) slivers = new double[size + slack];
+        return slivers;
+    }
+
+    @Override
     Object sharedPanels(int size) {
         if (packed.length < size) packed = new double[size];
         return packed;
@@ -171,12 +183,10 @@ final class GemmD extends Gemm {
     }
 
     @Override
-    int packA(Object buffers, int i0, int rows, int pc, int kc) {
-        double[] ap = ((Buffers) buffers).aPack;
-        // rows of A run along p (A·B, A·Bᵀ): copy whole rows ([mr][kc] slivers); else (Aᵀ·B) the mr values of
-        // one p are side by side and the sliver is written [kc][mr], unless that kernel spills (Blocking#packARowsOnly)
-        int lda = csA == 1 || packRowsOnly ? kc : 0;
-        for (int s = 0, base = 0; s * mr < rows; s++, base += kc * mr) {
+    void packA(Object dst, int dstOff, int i0, int rows, int pc, int kc) {
+        double[] ap = (double[]) dst;
+        int lda = layout(kc);
+        for (int s = 0, base = dstOff; s * mr < rows; s++, base += kc * mr) {
             int r0 = i0 + s * mr, mv = Math.min(mr, rows - s * mr);
             if (lda != 0) {
                 if (csA == 1) for (int r = 0; r < mv; r++) System.arraycopy(a, aOff + (r0 + r) * rsA + pc, ap, base + r * kc, kc);
@@ -190,27 +200,26 @@ final class GemmD extends Gemm {
             int first = aOff + r0 * rsA + pc * csA;
             if (simd && rsA == 1 && mv == mr && SimdD.packSliver(a, first, csA, ap, base, kc, mr)) continue;
             for (int p = 0; p < kc; p++) {
-                int src = aOff + r0 * rsA + (pc + p) * csA, dst = base + p * mr;
-                for (int r = 0; r < mv; r++) ap[dst + r] = a[src + r * rsA];
-                for (int r = mv; r < mr; r++) ap[dst + r] = 0.0; // a loop: Arrays.fill per p of a few elements cost more than packing
+                int src = aOff + r0 * rsA + (pc + p) * csA, to = base + p * mr;
+                for (int r = 0; r < mv; r++) ap[to + r] = a[src + r * rsA];
+                for (int r = mv; r < mr; r++) ap[to + r] = 0.0; // a loop: Arrays.fill per p of a few elements cost more than packing
             }
         }
-        return lda;
     }
 
     @Override
-    void tile(Object buffers, int aOff, int lda, Object panel, int bOff, int i, int mv, int j, int nv, int kc, boolean load) {
+    void tile(Object buffers, Object aPacked, int aOff, int lda, Object panel, int bOff, int i, int mv, int j, int nv, int kc, boolean load) {
         Buffers buf = (Buffers) buffers;
-        double[] bp = (double[]) panel;
+        double[] ap = (double[]) aPacked, bp = (double[]) panel;
         if (mv == mr && nv == nr) {
-            micro(buf.aPack, aOff, lda, bp, bOff, kc, c, i * n + j, n, load);
+            micro(ap, aOff, lda, bp, bOff, kc, c, i * n + j, n, load);
             return;
         }
         // fringe: the full micro-kernel on a copy of the tile; padding rows and lanes never reach C
         double[] ct = buf.cTile;
         java.util.Arrays.fill(ct, 0, mr * nr, 0.0);
         if (load) for (int r = 0; r < mv; r++) System.arraycopy(c, (i + r) * n + j, ct, r * nr, nv);
-        micro(buf.aPack, aOff, lda, bp, bOff, kc, ct, 0, nr, load);
+        micro(ap, aOff, lda, bp, bOff, kc, ct, 0, nr, load);
         for (int r = 0; r < mv; r++) System.arraycopy(ct, r * nr, c, (i + r) * n + j, nv);
     }
 

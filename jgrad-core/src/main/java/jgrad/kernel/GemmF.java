@@ -13,7 +13,7 @@ final class GemmF extends Gemm {
     }
 
     float[] a, b, c, bias;
-    private float[] packed = new float[0];
+    private float[] packed = new float[0], slivers = new float[0];
     /** j·csB for the lanes of one vector: the gather offsets of {@link SimdF#packTransposed}, set per call. */
     private final int[] gatherRows = new int[Simd.ENABLED ? SimdF.L : 0];
     private boolean gatherB;
@@ -140,6 +140,18 @@ final class GemmF extends Gemm {
     }
 
     @Override
+    Object localA(Object buffers) {
+        return ((Buffers) buffers).aPack;
+    }
+
+    @Override
+    Object sharedSlivers(int size) {
+        int slack = simd ? SimdF.L : 0; // SimdF.packSliver writes up to a vector past a sliver
+        if (slivers.length < size + slack) slivers = new float[size + slack];
+        return slivers;
+    }
+
+    @Override
     Object sharedPanels(int size) {
         if (packed.length < size) packed = new float[size];
         return packed;
@@ -170,12 +182,10 @@ final class GemmF extends Gemm {
     }
 
     @Override
-    int packA(Object buffers, int i0, int rows, int pc, int kc) {
-        float[] ap = ((Buffers) buffers).aPack;
-        // rows of A run along p (A·B, A·Bᵀ): copy whole rows ([mr][kc] slivers); else (Aᵀ·B) the mr values of
-        // one p are side by side and the sliver is written [kc][mr], unless that kernel spills (Blocking#packARowsOnly)
-        int lda = csA == 1 || packRowsOnly ? kc : 0;
-        for (int s = 0, base = 0; s * mr < rows; s++, base += kc * mr) {
+    void packA(Object dst, int dstOff, int i0, int rows, int pc, int kc) {
+        float[] ap = (float[]) dst;
+        int lda = layout(kc);
+        for (int s = 0, base = dstOff; s * mr < rows; s++, base += kc * mr) {
             int r0 = i0 + s * mr, mv = Math.min(mr, rows - s * mr);
             if (lda != 0) {
                 if (csA == 1) for (int r = 0; r < mv; r++) System.arraycopy(a, aOff + (r0 + r) * rsA + pc, ap, base + r * kc, kc);
@@ -189,27 +199,26 @@ final class GemmF extends Gemm {
             int first = aOff + r0 * rsA + pc * csA;
             if (simd && rsA == 1 && mv == mr && SimdF.packSliver(a, first, csA, ap, base, kc, mr)) continue;
             for (int p = 0; p < kc; p++) {
-                int src = aOff + r0 * rsA + (pc + p) * csA, dst = base + p * mr;
-                for (int r = 0; r < mv; r++) ap[dst + r] = a[src + r * rsA];
-                for (int r = mv; r < mr; r++) ap[dst + r] = 0f; // a loop: Arrays.fill per p of a few elements cost more than packing
+                int src = aOff + r0 * rsA + (pc + p) * csA, to = base + p * mr;
+                for (int r = 0; r < mv; r++) ap[to + r] = a[src + r * rsA];
+                for (int r = mv; r < mr; r++) ap[to + r] = 0f; // a loop: Arrays.fill per p of a few elements cost more than packing
             }
         }
-        return lda;
     }
 
     @Override
-    void tile(Object buffers, int aOff, int lda, Object panel, int bOff, int i, int mv, int j, int nv, int kc, boolean load) {
+    void tile(Object buffers, Object aPacked, int aOff, int lda, Object panel, int bOff, int i, int mv, int j, int nv, int kc, boolean load) {
         Buffers buf = (Buffers) buffers;
-        float[] bp = (float[]) panel;
+        float[] ap = (float[]) aPacked, bp = (float[]) panel;
         if (mv == mr && nv == nr) {
-            micro(buf.aPack, aOff, lda, bp, bOff, kc, c, i * n + j, n, load);
+            micro(ap, aOff, lda, bp, bOff, kc, c, i * n + j, n, load);
             return;
         }
         // fringe: the full micro-kernel on a copy of the tile; padding rows and lanes never reach C
         float[] ct = buf.cTile;
         java.util.Arrays.fill(ct, 0, mr * nr, 0f);
         if (load) for (int r = 0; r < mv; r++) System.arraycopy(c, (i + r) * n + j, ct, r * nr, nv);
-        micro(buf.aPack, aOff, lda, bp, bOff, kc, ct, 0, nr, load);
+        micro(ap, aOff, lda, bp, bOff, kc, ct, 0, nr, load);
         for (int r = 0; r < mv; r++) System.arraycopy(ct, r * nr, c, (i + r) * n + j, nv);
     }
 
