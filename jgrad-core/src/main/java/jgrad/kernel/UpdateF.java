@@ -9,6 +9,9 @@ package jgrad.kernel;
  * operations in the same order and no fma on both paths, so SIMD or not gives the same bits.
  */
 public final class UpdateF {
+    /** Arrays shorter than this take the scalar loop: a few vectors do not pay for the Vector API's setup (a 2-3-1 network's 13 weights). */
+    static final int SIMD_MIN = 64;
+
     private UpdateF() {}
 
     /** p ← p − lr·(g + wd·p): plain SGD, with coupled (L2) weight decay when wd ≠ 0. */
@@ -17,7 +20,7 @@ public final class UpdateF {
             FusedF.axpy(-(float) lr, g, p, n); // p + (−lr)·g rounds as p − lr·g; split over threads when large
             return;
         }
-        sgd(p, g, n, lr, wd, Simd.ENABLED);
+        sgd(p, g, n, lr, wd, Simd.ENABLED && n >= SIMD_MIN);
     }
 
     static void sgd(float[] p, float[] g, int n, double lr, double wd, boolean simd) {
@@ -32,7 +35,7 @@ public final class UpdateF {
      */
     public static void momentum(float[] p, float[] g, float[] v, int n, double lr, double wd, double mu, double dampening,
                                 boolean nesterov, boolean first) {
-        momentum(p, g, v, n, lr, wd, mu, dampening, nesterov, first, Simd.ENABLED);
+        momentum(p, g, v, n, lr, wd, mu, dampening, nesterov, first, Simd.ENABLED && n >= SIMD_MIN);
     }
 
     static void momentum(float[] p, float[] g, float[] v, int n, double lr, double wd, double mu, double dampening,
@@ -53,7 +56,7 @@ public final class UpdateF {
      */
     public static void adam(float[] p, float[] g, float[] m, float[] v, int n, double lr, double wd, boolean decoupled,
                             double beta1, double beta2, double eps, long t) {
-        adam(p, g, m, v, n, lr, wd, decoupled, beta1, beta2, eps, t, Simd.ENABLED);
+        adam(p, g, m, v, n, lr, wd, decoupled, beta1, beta2, eps, t, Simd.ENABLED && n >= SIMD_MIN);
     }
 
     static void adam(float[] p, float[] g, float[] m, float[] v, int n, double lr, double wd, boolean decoupled,
@@ -78,7 +81,7 @@ public final class UpdateF {
      */
     public static void rmsprop(float[] p, float[] g, float[] s, float[] b, int n, double lr, double wd, double alpha,
                                double eps, double mu) {
-        rmsprop(p, g, s, b, n, lr, wd, alpha, eps, mu, Simd.ENABLED);
+        rmsprop(p, g, s, b, n, lr, wd, alpha, eps, mu, Simd.ENABLED && n >= SIMD_MIN);
     }
 
     static void rmsprop(float[] p, float[] g, float[] s, float[] b, int n, double lr, double wd, double alpha,

@@ -4,7 +4,8 @@ package jgrad.kernel;
  * Gets the SIMD micro-kernels compiled by C2 before the real products need them. Until C2 has compiled a
  * Vector API kernel it runs as C1 code that boxes every vector (measured: ~100x slower, and hundreds of MB
  * allocated), and C2 only compiles it after thousands of calls: W1's first epoch ran at a quarter of the
- * second's speed. So the first product of each precision starts a daemon thread that calls the kernels on
+ * second's speed. So {@code MatMul.prepare}, or the first product of a precision that needs them (tiny ones stay
+ * scalar and never start it), starts a daemon thread that calls the kernels on
  * tiny operands (a few steps of p: cheap even as C1 code) until a probe call runs at compiled speed, which
  * makes C2 compile them early while the caller goes on. Results never depend on it: the warm-up computes on
  * its own buffers only.
