@@ -54,7 +54,7 @@ rows = [json.loads(l) for l in open(sys.argv[1]) if l.startswith("{")]
 def figure(r, per_cpu):
     if "us_per_gradient" in r:  # lower is better: turn into gradients per second
         return 1e6 / r["us_per_gradient"]
-    v = r.get("samples_per_s")
+    v = r.get("samples_per_s", r.get("steps_per_s"))
     if per_cpu and r.get("cpu_over_wall"):
         v = v / r["cpu_over_wall"]
     return v
