@@ -7,16 +7,7 @@
 #   default: 3 repetitions of w1, w3, w1-1024 and w1-2048 at batch 32/128/512, w5 float32/float64, w6; 1 thread
 set -euo pipefail
 repo="$(cd "$(dirname "$0")/.." && pwd)"
-# JGRAD_BENCH_ISA=avx2 measures an AVX2 machine on an AVX-512 one: jgrad's JVM with -XX:UseAVX=2 (256-bit
-# vectors, 16 registers), OpenBLAS with its Haswell kernels, MKL and oneDNN limited to AVX2. Unset: each picks its best.
-peer_env=(-u OPENBLAS_CORETYPE -u OPENBLAS_L2_SIZE)
-if [ "${JGRAD_BENCH_ISA:-}" = avx2 ]; then
-    export JGRAD_JAVA_OPTS="${JGRAD_JAVA_OPTS:-} -XX:UseAVX=2"
-    peer_env=(-u OPENBLAS_L2_SIZE OPENBLAS_CORETYPE=Haswell MKL_ENABLE_INSTRUCTIONS=AVX2 ONEDNN_MAX_CPU_ISA=AVX2)
-elif [ -n "${JGRAD_BENCH_ISA:-}" ]; then
-    echo "JGRAD_BENCH_ISA: only 'avx2' is known, got '$JGRAD_BENCH_ISA'" >&2
-    exit 2
-fi
+source "$repo/jgrad-bench/isa.sh" # JGRAD_BENCH_ISA=avx2: jgrad and the peers limited to AVX2
 peers="$repo/jgrad-bench/peers"
 reps="${1:-3}"
 shift || true
