@@ -27,14 +27,53 @@ public final class FusedF {
         act.apply(y, off, len);
     }
 
-    /** out[j] (+)= Σ_r g[r][j]: the bias gradient, summed over rows in order. */
+    /**
+     * out[j] (+)= Σ_r g[r][j]: the bias gradient, summed over rows in order. Wide rows go row by row (C2 vectorises
+     * along j); narrow ones (a small network's 8 or 2 outputs) a few columns at a time in locals, which adds the rows
+     * in the same order but in independent chains, not one chain through out[] (W6's 200 x 8: 0.69 µs before).
+     */
     public static void columnSums(float[] g, int rows, int cols, float[] out, boolean accumulate) {
-        if (!accumulate) java.util.Arrays.fill(out, 0, cols, 0f);
-        for (int r = 0; r < rows; r++) {
-            int o = r * cols;
-            for (int j = 0; j < cols; j++) out[j] += g[o + j];
+        if (cols >= NARROW) {
+            if (!accumulate) java.util.Arrays.fill(out, 0, cols, 0f);
+            for (int r = 0; r < rows; r++) {
+                int o = r * cols;
+                for (int j = 0; j < cols; j++) out[j] += g[o + j];
+            }
+            return;
+        }
+        int j = 0;
+        for (; j + 4 <= cols; j += 4) {
+            float s0 = accumulate ? out[j] : 0f, s1 = accumulate ? out[j + 1] : 0f, s2 = accumulate ? out[j + 2] : 0f, s3 = accumulate ? out[j + 3] : 0f;
+            for (int o = j, end = j + rows * cols; o < end; o += cols) {
+                s0 += g[o];
+                s1 += g[o + 1];
+                s2 += g[o + 2];
+                s3 += g[o + 3];
+            }
+            out[j] = s0;
+            out[j + 1] = s1;
+            out[j + 2] = s2;
+            out[j + 3] = s3;
+        }
+        if (j + 2 <= cols) {
+            float s0 = accumulate ? out[j] : 0f, s1 = accumulate ? out[j + 1] : 0f;
+            for (int o = j, end = j + rows * cols; o < end; o += cols) {
+                s0 += g[o];
+                s1 += g[o + 1];
+            }
+            out[j] = s0;
+            out[j + 1] = s1;
+            j += 2;
+        }
+        for (; j < cols; j++) {
+            float s = accumulate ? out[j] : 0f;
+            for (int o = j, end = j + rows * cols; o < end; o += cols) s += g[o];
+            out[j] = s;
         }
     }
+
+    /** Rows narrower than this are summed column-block by column-block in {@link #columnSums}. */
+    private static final int NARROW = 32;
 
     /**
      * y += alpha · x over len elements: in place SGD is {@code axpy(-lr, grad, w, n)}. Large vectors (a

@@ -48,10 +48,10 @@ class FusedTest {
         for (int i = 0; i < 9; i++) assertEquals(w0[i] - 0.5 * x[i], w[i], 0.0);
     }
 
-    /** The SIMD column sums add in the scalar loop's order: the same bits, tail columns included. */
+    /** The column sums add in the plain loop's order, narrow (in blocks of 4, 2, 1) or wide: the same bits. */
     @Test
     void columnSumsEqualTheScalarLoopBitForBit() {
-        for (int cols : new int[] {1, 15, 16, 17, 40, 263}) {
+        for (int cols : new int[] {1, 2, 3, 8, 15, 16, 17, 31, 32, 40, 263}) {
             int rows = 37;
             float[] g = MatMulTest.toFloat(random(cols, rows * cols)), start = MatMulTest.toFloat(random(cols + 1, cols));
             for (boolean acc : new boolean[] {false, true}) {
