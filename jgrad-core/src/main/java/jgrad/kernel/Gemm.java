@@ -66,8 +66,9 @@ abstract class Gemm implements Parallel.Body {
     abstract void packB(Object dst, int dstOff, int pc, int kc, int j, int nv);
 
     /**
-     * One mr×nr tile of C at (i, j) from the packed A sliver at aOff (layout lda) of the thread's buffers and the packed
-     * panel bp at bOff; mv and nv are the valid rows and columns (fringe tiles are partial).
+     * One mr×nr tile of C at (i, j) from the packed A sliver at ap[aOff] (layout lda; the thread's own or the shared
+     * packing) and the packed panel bp at bOff, using the thread's buffers for fringe tiles; mv and nv are the valid
+     * rows and columns (fringe tiles are partial).
      */
     abstract void tile(Object buffers, Object ap, int aOff, int lda, Object bp, int bOff, int i, int mv, int j, int nv, int kc, boolean load);
 
