@@ -94,7 +94,6 @@ public final class TrainFlags {
         return train.trainingNote(s);
     }
 
-    /** {@code jgrad train}'s "trained ... epochs in ... s" line. */
     /** {@code jgrad train}'s "network" line. */
     public String networkLine(Schema schema, Mlp.Settings s) {
         return TrainCommand.networkLine(schema, s);

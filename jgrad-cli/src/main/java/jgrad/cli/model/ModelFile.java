@@ -38,7 +38,8 @@ public final class ModelFile {
     static final java.util.Set<Integer> READS = java.util.Set.of(1, 2);
 
     /** Objects one field per line, arrays on one line: a weight matrix stays readable instead of one number per line. */
-    static final ObjectMapper JSON = new ObjectMapper()
+    static final ObjectMapper JSON = com.fasterxml.jackson.databind.json.JsonMapper.builder()
+            .disable(com.fasterxml.jackson.databind.MapperFeature.ALLOW_COERCION_OF_SCALARS).build()
             .setDefaultPrettyPrinter(new DefaultPrettyPrinter().withArrayIndenter(DefaultPrettyPrinter.NopIndenter.instance))
             .enable(SerializationFeature.INDENT_OUTPUT)
             .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
@@ -46,7 +47,6 @@ public final class ModelFile {
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
             .enable(com.fasterxml.jackson.core.JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
             .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
-            .configure(com.fasterxml.jackson.databind.MapperFeature.ALLOW_COERCION_OF_SCALARS, false)
             .setDefaultPropertyInclusion(JsonInclude.Include.NON_NULL);
 
     /** The file's JSON shape, field by field as documented. */
@@ -68,8 +68,8 @@ public final class ModelFile {
     @JsonInclude(JsonInclude.Include.NON_NULL)
     record TargetDoc(String name, String kind, List<String> classes, Double offset, Double scale) {}
 
-    @JsonInclude(JsonInclude.Include.NON_NULL)
     /** A layer: linear (in, out, weight, bias), an activation or softmax (type only), dropout (p), batchnorm (γ, β, running statistics). */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
     record LayerDoc(String type, Integer in, Integer out, double[][] weight, double[] bias, Double p,
                     double[] gamma, double[] beta, double[] mean, double[] variance, Double eps, Double momentum) {
         static LayerDoc of(String type) {
