@@ -73,9 +73,21 @@ public record Scaler(Method method, double[] offset, double[] scale) {
             if (rows[i].length != offset.length) {
                 throw new IllegalArgumentException("scaler: row " + i + " has " + rows[i].length + " values, expected " + offset.length);
             }
-            out[i] = new double[offset.length];
-            for (int j = 0; j < offset.length; j++) out[i][j] = (rows[i][j] - offset[j]) / scale[j];
+            out[i] = transformInPlace(rows[i].clone());
         }
         return out;
+    }
+
+    /**
+     * {@code (x − offset) / scale} in place on rows laid out one after another in {@code data}, {@code offset().length}
+     * numbers each (a big table's rows are not copied); returns {@code data}.
+     */
+    public double[] transformInPlace(double[] data) {
+        int d = offset.length;
+        if (d == 0 ? data.length != 0 : data.length % d != 0) {
+            throw new IllegalArgumentException("scaler: " + data.length + " values are not rows of " + d);
+        }
+        for (int at = 0; at < data.length; at += d) for (int j = 0; j < d; j++) data[at + j] = (data[at + j] - offset[j]) / scale[j];
+        return data;
     }
 }

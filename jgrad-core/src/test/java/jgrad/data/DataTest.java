@@ -19,6 +19,19 @@ class DataTest {
     }
 
     @Test
+    void flatRowsScaleInPlaceAsTheirArraysDo() {
+        double[][] rows = {{1, 10, 1}, {3, 12, 0}, {-4, 7.5, 1}};
+        Scaler s = Scaler.fit(Scaler.Method.STANDARD, rows, new boolean[] {true, true, false});
+        double[] flat = Arrays.stream(rows).flatMapToDouble(Arrays::stream).toArray();
+        Scaler fromFlat = Scaler.fit(Scaler.Method.STANDARD, flat.clone(), new boolean[] {true, true, false});
+        assertArrayEquals(s.offset(), fromFlat.offset(), 0.0, "the flat fit's offsets, bit for bit");
+        assertArrayEquals(s.scale(), fromFlat.scale(), 0.0, "and its scales");
+        assertArrayEquals(Arrays.stream(s.transform(rows)).flatMapToDouble(Arrays::stream).toArray(), s.transformInPlace(flat), 0.0);
+        var e = assertThrows(IllegalArgumentException.class, () -> s.transformInPlace(new double[4]));
+        assertEquals("scaler: 4 values are not rows of 3", e.getMessage());
+    }
+
+    @Test
     void minMaxMapsTrainingRangeToUnitInterval() {
         Scaler s = Scaler.fit(Scaler.Method.MINMAX, new double[][] {{2}, {6}, {4}}, new boolean[] {true});
         assertArrayEquals(new double[] {0, 0.5, 1}, Arrays.stream(s.transform(new double[][] {{2}, {4}, {6}})).mapToDouble(r -> r[0]).toArray());

@@ -46,11 +46,10 @@ public record Matrix(double[] data, int rows, int cols) {
         return Tensor.fromArray(data, rows, cols);
     }
 
-    /** {@code (x - offset) / scale} cell by cell, as {@link Scaler#transform} computes it, in place: a big file's rows are not copied. */
+    /** Scaled by {@code scaler} in place ({@link Scaler#transformInPlace}): a big file's rows are not copied. */
     public Matrix scaleInPlace(Scaler scaler) {
-        double[] offset = scaler.offset(), scale = scaler.scale();
-        if (offset.length != cols) throw new IllegalArgumentException("scaler: rows have " + cols + " values, expected " + offset.length);
-        for (int at = 0; at < data.length; at += cols) for (int j = 0; j < cols; j++) data[at + j] = (data[at + j] - offset[j]) / scale[j];
+        if (scaler.offset().length != cols) throw new IllegalArgumentException("scaler: rows have " + cols + " values, expected " + scaler.offset().length);
+        scaler.transformInPlace(data);
         return this;
     }
 }

@@ -96,6 +96,13 @@ class CsvAndSchemaTest {
     }
 
     @Test
+    void rowsTooManyForOneArrayAreAOneLineErrorNotAnOverflow() {
+        UserException e = assertThrows(UserException.class, () -> Matrix.zeros(100_000, 30_000));
+        assertEquals("100,000 rows x 30,000 inputs are more numbers than one array holds (2^31): use fewer rows, or fewer columns (--exclude)", e.getMessage());
+        assertEquals(6, Matrix.zeros(2, 3).data().length);
+    }
+
+    @Test
     void bundledDataSetsAreInTheJar() {
         assertEquals(150, Datasets.open("iris").size());
         assertEquals(178, Datasets.open("wine").size());
