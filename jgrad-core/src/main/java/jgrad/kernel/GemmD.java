@@ -97,9 +97,9 @@ final class GemmD extends Gemm {
         // every branch the products take (both A layouts, C loaded or not): a branch C2 never saw taken in the
         // warm-up compiles to a trap, and the first real call that takes it throws the compiled kernel away
         Runnable step = () -> {
-            for (boolean load : new boolean[] {false, true}) {
-                SimdD.micro(mr, ap, 0, 0, bp, 0, 2, ct, 0, nr, load);
-                SimdD.micro(mr, ap, 0, 2, bp, 0, 2, ct, 0, nr, load);
+            for (int load = 0; load < 2; load++) {
+                SimdD.micro(mr, ap, 0, 0, bp, 0, 2, ct, 0, nr, load == 1);
+                SimdD.micro(mr, ap, 0, 2, bp, 0, 2, ct, 0, nr, load == 1);
             }
             SmallD.product(ap, 0, 2, 1, bp, SmallD.L, 1, cs, 8, 2, SmallD.L, false);
             SmallD.product(ap, 0, 1, 8, bp, SmallD.L, 1, cs, 8, 2, SmallD.L, false); // A transposed, as in a weight gradient

@@ -96,9 +96,9 @@ final class GemmF extends Gemm {
         // every branch the products take (both A layouts, C loaded or not): a branch C2 never saw taken in the
         // warm-up compiles to a trap, and the first real call that takes it throws the compiled kernel away
         Runnable step = () -> {
-            for (boolean load : new boolean[] {false, true}) {
-                SimdF.micro(mr, ap, 0, 0, bp, 0, 2, ct, 0, nr, load);
-                SimdF.micro(mr, ap, 0, 2, bp, 0, 2, ct, 0, nr, load);
+            for (int load = 0; load < 2; load++) {
+                SimdF.micro(mr, ap, 0, 0, bp, 0, 2, ct, 0, nr, load == 1);
+                SimdF.micro(mr, ap, 0, 2, bp, 0, 2, ct, 0, nr, load == 1);
             }
             SmallF.product(ap, 0, 2, 1, bp, SmallF.L, 1, cs, 8, 2, SmallF.L, false);
             SmallF.product(ap, 0, 1, 8, bp, SmallF.L, 1, cs, 8, 2, SmallF.L, false); // A transposed, as in a weight gradient
