@@ -78,25 +78,36 @@ final class SmallF {
         // spill into the next row, which its own store overwrites later. Rows whose vector would pass the end
         // of C, and accumulating products (the spill would overwrite C values not yet read), go through cp.
         int direct = accumulate ? 0 : Math.max(0, (m * n - L) / n + 1);
-        int i = 0;
-        for (; i + 8 <= direct; i += 8) {
-            rows8(a, aOff + i * rsA, rsA, csA, b, rsB, bp, inPlace, c, i * n, n, k, false, 8, bv);
-        }
+        int i = direct / 8 * 8;
+        if (i > 0) rows8(a, aOff, rsA, csA, b, rsB, bp, inPlace, c, 0, n, k, false, 8, bv, i / 8);
         for (; i < m; i += 8) {
             // the last rows, 8 at a time through cp: a group of fewer rows repeats its last row (one fma chain
             // per row at a time would wait on the FMA latency k times)
             int rows = Math.min(8, m - i);
             if (accumulate) for (int r = 0; r < rows; r++) for (int j = 0; j < n; j++) cp[r * L + j] = c[(i + r) * n + j];
-            rows8(a, aOff + i * rsA, rsA, csA, b, rsB, bp, inPlace, cp, 0, L, k, accumulate, rows, bv);
+            rows8(a, aOff + i * rsA, rsA, csA, b, rsB, bp, inPlace, cp, 0, L, k, accumulate, rows, bv, 1);
             for (int r = 0; r < rows; r++) for (int j = 0; j < n; j++) c[(i + r) * n + j] = cp[r * L + j];
         }
     }
 
-    /** Rows p < inPlace of B read from b (rows rsB apart), the others from their copies in bp; see {@link #product}. */
+    /**
+     * {@code groups} groups of 8 rows (the next group's rows 8·rsA further in A and 8·ldc in C); rows p < inPlace of
+     * B read from b (rows rsB apart), the others from their copies in bp; see {@link #product}. One call runs every
+     * group where B takes one pass: a call per group cost about as much as a group of a 200-row product.
+     */
     private static void rows8(float[] a, int a0, int rsA, int csA, float[] b, int rsB, float[] bp, int inPlace, float[] cp, int c0, int ldc, int k,
-                              boolean acc, int rows, float[] bias) {
-        if (inPlace > 0) rows8(a, a0, rsA, csA, b, 0, rsB, 0, inPlace, cp, c0, ldc, acc, rows, inPlace < k ? null : bias);
-        if (inPlace < k) rows8(a, a0, rsA, csA, bp, -inPlace * L, L, inPlace, k, cp, c0, ldc, acc || inPlace > 0, rows, bias);
+                              boolean acc, int rows, float[] bias, int groups) {
+        if (inPlace == k) {
+            rows8(a, a0, rsA, csA, b, 0, rsB, 0, k, cp, c0, ldc, acc, rows, bias, groups);
+        } else if (inPlace == 0) {
+            rows8(a, a0, rsA, csA, bp, 0, L, 0, k, cp, c0, ldc, acc, rows, bias, groups);
+        } else {
+            // two passes, group by group: a group's stores spill into the next group's first row
+            for (int g = 0; g < groups; g++, a0 += 8 * rsA, c0 += 8 * ldc) {
+                rows8(a, a0, rsA, csA, b, 0, rsB, 0, inPlace, cp, c0, ldc, acc, rows, null, 1);
+                rows8(a, a0, rsA, csA, bp, -inPlace * L, L, inPlace, k, cp, c0, ldc, true, rows, bias, 1);
+            }
+        }
     }
 
     /**
@@ -105,46 +116,79 @@ final class SmallF {
      * (or null) is added before the stores.
      */
     private static void rows8(float[] a, int a0, int rsA, int csA, float[] b, int bOff, int ldb, int p0, int p1, float[] cp, int c0, int ldc,
-                              boolean acc, int rows, float[] bias) {
+                              boolean acc, int rows, float[] bias, int groups) {
         FloatVector z = FloatVector.zero(S);
-        int c1 = c0 + ldc, c2 = c1 + ldc, c3 = c2 + ldc, c4 = c3 + ldc, c5 = c4 + ldc, c6 = c5 + ldc, c7 = c6 + ldc;
-        int last = rows - 1;
-        FloatVector x0 = acc ? FloatVector.fromArray(S, cp, c0) : z, x1 = acc ? FloatVector.fromArray(S, cp, c1) : z;
-        FloatVector x2 = acc ? FloatVector.fromArray(S, cp, c2) : z, x3 = acc ? FloatVector.fromArray(S, cp, c3) : z;
-        FloatVector x4 = acc ? FloatVector.fromArray(S, cp, c4) : z, x5 = acc ? FloatVector.fromArray(S, cp, c5) : z;
-        FloatVector x6 = acc ? FloatVector.fromArray(S, cp, c6) : z, x7 = acc ? FloatVector.fromArray(S, cp, c7) : z;
-        int r1 = a0 + Math.min(1, last) * rsA, r2 = a0 + Math.min(2, last) * rsA, r3 = a0 + Math.min(3, last) * rsA;
-        int r4 = a0 + Math.min(4, last) * rsA, r5 = a0 + Math.min(5, last) * rsA, r6 = a0 + Math.min(6, last) * rsA, r7 = a0 + last * rsA;
-        for (int p = p0; p < p1; p++) {
-            FloatVector bv = FloatVector.fromArray(S, b, bOff + p * ldb);
-            int q = p * csA;
-            x0 = bv.fma(FloatVector.broadcast(S, a[a0 + q]), x0);
-            x1 = bv.fma(FloatVector.broadcast(S, a[r1 + q]), x1);
-            x2 = bv.fma(FloatVector.broadcast(S, a[r2 + q]), x2);
-            x3 = bv.fma(FloatVector.broadcast(S, a[r3 + q]), x3);
-            x4 = bv.fma(FloatVector.broadcast(S, a[r4 + q]), x4);
-            x5 = bv.fma(FloatVector.broadcast(S, a[r5 + q]), x5);
-            x6 = bv.fma(FloatVector.broadcast(S, a[r6 + q]), x6);
-            x7 = bv.fma(FloatVector.broadcast(S, a[r7 + q]), x7);
+        for (int g = 0; g < groups; g++, a0 += 8 * rsA, c0 += 8 * ldc) {
+            int c1 = c0 + ldc, c2 = c1 + ldc, c3 = c2 + ldc, c4 = c3 + ldc, c5 = c4 + ldc, c6 = c5 + ldc, c7 = c6 + ldc;
+            int last = rows - 1;
+            FloatVector x0 = acc ? FloatVector.fromArray(S, cp, c0) : z, x1 = acc ? FloatVector.fromArray(S, cp, c1) : z;
+            FloatVector x2 = acc ? FloatVector.fromArray(S, cp, c2) : z, x3 = acc ? FloatVector.fromArray(S, cp, c3) : z;
+            FloatVector x4 = acc ? FloatVector.fromArray(S, cp, c4) : z, x5 = acc ? FloatVector.fromArray(S, cp, c5) : z;
+            FloatVector x6 = acc ? FloatVector.fromArray(S, cp, c6) : z, x7 = acc ? FloatVector.fromArray(S, cp, c7) : z;
+            int r1 = a0 + Math.min(1, last) * rsA, r2 = a0 + Math.min(2, last) * rsA, r3 = a0 + Math.min(3, last) * rsA;
+            int r4 = a0 + Math.min(4, last) * rsA, r5 = a0 + Math.min(5, last) * rsA, r6 = a0 + Math.min(6, last) * rsA, r7 = a0 + last * rsA;
+            // Three forms of the same loop, so that C2 can hoist or merge the bounds checks of A (one check per
+            // element and the offsets spilled to the stack had made it twice as slow): rows of A contiguous (a
+            // layer's input), columns of A contiguous (Aᵀ in a weight gradient: 8 neighbours), and any strides.
+            if (csA == 1 && rows == 8) {
+                for (int p = p0, bi = bOff + p0 * ldb; p < p1; p++, bi += ldb) {
+                    FloatVector bv = FloatVector.fromArray(S, b, bi);
+                    int q = a0 + p;
+                    x0 = bv.fma(FloatVector.broadcast(S, a[q]), x0);
+                    x1 = bv.fma(FloatVector.broadcast(S, a[q += rsA]), x1);
+                    x2 = bv.fma(FloatVector.broadcast(S, a[q += rsA]), x2);
+                    x3 = bv.fma(FloatVector.broadcast(S, a[q += rsA]), x3);
+                    x4 = bv.fma(FloatVector.broadcast(S, a[q += rsA]), x4);
+                    x5 = bv.fma(FloatVector.broadcast(S, a[q += rsA]), x5);
+                    x6 = bv.fma(FloatVector.broadcast(S, a[q += rsA]), x6);
+                    x7 = bv.fma(FloatVector.broadcast(S, a[q + rsA]), x7);
+                }
+            } else if (rsA == 1 && rows == 8) {
+                for (int p = p0; p < p1; p++) {
+                    FloatVector bv = FloatVector.fromArray(S, b, bOff + p * ldb);
+                    int q = a0 + p * csA;
+                    x0 = bv.fma(FloatVector.broadcast(S, a[q]), x0);
+                    x1 = bv.fma(FloatVector.broadcast(S, a[q + 1]), x1);
+                    x2 = bv.fma(FloatVector.broadcast(S, a[q + 2]), x2);
+                    x3 = bv.fma(FloatVector.broadcast(S, a[q + 3]), x3);
+                    x4 = bv.fma(FloatVector.broadcast(S, a[q + 4]), x4);
+                    x5 = bv.fma(FloatVector.broadcast(S, a[q + 5]), x5);
+                    x6 = bv.fma(FloatVector.broadcast(S, a[q + 6]), x6);
+                    x7 = bv.fma(FloatVector.broadcast(S, a[q + 7]), x7);
+                }
+            } else {
+                for (int p = p0; p < p1; p++) {
+                    FloatVector bv = FloatVector.fromArray(S, b, bOff + p * ldb);
+                    int q = p * csA;
+                    x0 = bv.fma(FloatVector.broadcast(S, a[a0 + q]), x0);
+                    x1 = bv.fma(FloatVector.broadcast(S, a[r1 + q]), x1);
+                    x2 = bv.fma(FloatVector.broadcast(S, a[r2 + q]), x2);
+                    x3 = bv.fma(FloatVector.broadcast(S, a[r3 + q]), x3);
+                    x4 = bv.fma(FloatVector.broadcast(S, a[r4 + q]), x4);
+                    x5 = bv.fma(FloatVector.broadcast(S, a[r5 + q]), x5);
+                    x6 = bv.fma(FloatVector.broadcast(S, a[r6 + q]), x6);
+                    x7 = bv.fma(FloatVector.broadcast(S, a[r7 + q]), x7);
+                }
+            }
+            if (bias != null) {
+                FloatVector bv = FloatVector.fromArray(S, bias, 0);
+                x0 = x0.add(bv);
+                x1 = x1.add(bv);
+                x2 = x2.add(bv);
+                x3 = x3.add(bv);
+                x4 = x4.add(bv);
+                x5 = x5.add(bv);
+                x6 = x6.add(bv);
+                x7 = x7.add(bv);
+            }
+            x0.intoArray(cp, c0);
+            x1.intoArray(cp, c1);
+            x2.intoArray(cp, c2);
+            x3.intoArray(cp, c3);
+            x4.intoArray(cp, c4);
+            x5.intoArray(cp, c5);
+            x6.intoArray(cp, c6);
+            x7.intoArray(cp, c7);
         }
-        if (bias != null) {
-            FloatVector bv = FloatVector.fromArray(S, bias, 0);
-            x0 = x0.add(bv);
-            x1 = x1.add(bv);
-            x2 = x2.add(bv);
-            x3 = x3.add(bv);
-            x4 = x4.add(bv);
-            x5 = x5.add(bv);
-            x6 = x6.add(bv);
-            x7 = x7.add(bv);
-        }
-        x0.intoArray(cp, c0);
-        x1.intoArray(cp, c1);
-        x2.intoArray(cp, c2);
-        x3.intoArray(cp, c3);
-        x4.intoArray(cp, c4);
-        x5.intoArray(cp, c5);
-        x6.intoArray(cp, c6);
-        x7.intoArray(cp, c7);
     }
 }

@@ -149,6 +149,57 @@ class MatMulTest {
         checkAllVariants(Op.values()[op], m, k, n, m * 1_000_003L + k * 1009L + n);
     }
 
+    /**
+     * B longer than k·n (a buffer with room for more rows, as the fused path's are): the small-product kernel reads
+     * all of B in place and runs every group of 8 rows in one call, in each of its loop forms (A's rows contiguous,
+     * A's columns contiguous, other strides), with fringe rows; the same bits as the fma loop.
+     */
+    @Test
+    void smallProductsReadingAllOfBInPlaceMatchTheFmaLoop() {
+        for (int[] s : new int[][] {{200, 70, 8}, {203, 64, 2}, {24, 200, 8}, {8, 200, 2}, {45, 99, 16}}) {
+            int m = s[0], k = s[1], n = s[2];
+            SplittableRandom r = new SplittableRandom(m * 31L + k);
+            double[] a = random(r, m * k), b = random(r, k * n + 64), c0 = random(r, m * n);
+            float[] af = toFloat(a), bf = toFloat(b), c0f = toFloat(c0);
+            for (Op op : new Op[] {Op.AB, Op.ATB}) {
+                for (boolean acc : new boolean[] {false, true}) {
+                    double[] expect = reference(op, a, b, acc ? c0 : null, m, k, n, true, false);
+                    float[] expectF = toFloat(reference(op, a, b, acc ? toDouble(c0f) : null, m, k, n, true, true));
+                    double[] c = c0.clone();
+                    float[] cf = c0f.clone();
+                    run(op, a, b, c, m, k, n, acc, true, 1);
+                    run(op, af, bf, cf, m, k, n, acc, true, 1);
+                    String what = op + " " + m + "x" + k + "x" + n + " acc=" + acc;
+                    assertArrayEquals(expect, c, 0.0, what);
+                    assertArrayEquals(expectF, cf, 0f, what + " float32");
+                }
+            }
+            // A with rows 3 apart and columns k·3 apart: neither contiguous
+            double[] wide = random(r, 3 * m * k);
+            float[] wideF = toFloat(wide);
+            double[] expect = new double[m * n];
+            float[] expectF = new float[m * n];
+            for (int i = 0; i < m; i++) {
+                for (int j = 0; j < n; j++) {
+                    double e = 0;
+                    float f = 0f;
+                    for (int p = 0; p < k; p++) {
+                        e = Math.fma(wide[3 * i + 3 * m * p], b[p * n + j], e);
+                        f = Math.fma(wideF[3 * i + 3 * m * p], bf[p * n + j], f);
+                    }
+                    expect[i * n + j] = e;
+                    expectF[i * n + j] = f;
+                }
+            }
+            double[] c = new double[m * n];
+            float[] cf = new float[m * n];
+            MatMul.gemm("strided", wide, 0, 3, 3 * m, b, n, 1, c, m, k, n, false, true, 1);
+            MatMul.gemm("strided", wideF, 0, 3, 3 * m, bf, n, 1, cf, m, k, n, false, true, 1);
+            assertArrayEquals(expect, c, 0.0, "strided A " + m + "x" + k + "x" + n);
+            assertArrayEquals(expectF, cf, 0f, "strided A float32 " + m + "x" + k + "x" + n);
+        }
+    }
+
     @Test
     void publicApiIsBitIdenticalAcrossThreadCounts() {
         int m = 128, k = 784, n = 256;
