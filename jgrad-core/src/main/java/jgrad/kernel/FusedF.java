@@ -29,7 +29,7 @@ public final class FusedF {
 
     /**
      * out[j] (+)= Σ_r g[r][j]: the bias gradient, summed over rows in order. Wide rows go row by row (C2 vectorises
-     * along j); narrow ones (a small network's 8 or 2 outputs) a few columns at a time in locals, which adds the rows
+     * along j); narrow ones (a small network's 8 or 2 outputs) up to 8 columns at a time in locals, which adds the rows
      * in the same order but in independent chains, not one chain through out[] (W6's 200 x 8: 0.69 µs before).
      */
     public static void columnSums(float[] g, int rows, int cols, float[] out, boolean accumulate) {
@@ -42,7 +42,29 @@ public final class FusedF {
             return;
         }
         int j = 0;
-        for (; j + 4 <= cols; j += 4) {
+        for (; j + 8 <= cols; j += 8) { // 8 chains: the add latency, not the adds, is what a narrow sum waits on
+            float s0 = accumulate ? out[j] : 0f, s1 = accumulate ? out[j + 1] : 0f, s2 = accumulate ? out[j + 2] : 0f, s3 = accumulate ? out[j + 3] : 0f;
+            float s4 = accumulate ? out[j + 4] : 0f, s5 = accumulate ? out[j + 5] : 0f, s6 = accumulate ? out[j + 6] : 0f, s7 = accumulate ? out[j + 7] : 0f;
+            for (int o = j, end = j + rows * cols; o < end; o += cols) {
+                s0 += g[o];
+                s1 += g[o + 1];
+                s2 += g[o + 2];
+                s3 += g[o + 3];
+                s4 += g[o + 4];
+                s5 += g[o + 5];
+                s6 += g[o + 6];
+                s7 += g[o + 7];
+            }
+            out[j] = s0;
+            out[j + 1] = s1;
+            out[j + 2] = s2;
+            out[j + 3] = s3;
+            out[j + 4] = s4;
+            out[j + 5] = s5;
+            out[j + 6] = s6;
+            out[j + 7] = s7;
+        }
+        if (j + 4 <= cols) {
             float s0 = accumulate ? out[j] : 0f, s1 = accumulate ? out[j + 1] : 0f, s2 = accumulate ? out[j + 2] : 0f, s3 = accumulate ? out[j + 3] : 0f;
             for (int o = j, end = j + rows * cols; o < end; o += cols) {
                 s0 += g[o];
@@ -54,6 +76,7 @@ public final class FusedF {
             out[j + 1] = s1;
             out[j + 2] = s2;
             out[j + 3] = s3;
+            j += 4;
         }
         if (j + 2 <= cols) {
             float s0 = accumulate ? out[j] : 0f, s1 = accumulate ? out[j + 1] : 0f;

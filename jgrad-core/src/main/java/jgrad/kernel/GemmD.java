@@ -173,9 +173,13 @@ final class GemmD extends Gemm {
     void packB(Object dst, int dstOff, int pc, int kc, int j, int nv) {
         double[] bp = (double[]) dst;
         if (csB == 1) {
+            if (simd && nv == nr) {
+                SimdD.packRows(b, pc * rsB + j, rsB, bp, dstOff, kc);
+                return;
+            }
             for (int p = 0; p < kc; p++) {
                 int to = dstOff + p * nr;
-                // a loop, not System.arraycopy: C2 vectorises it, and a call per 32 elements cost ~10% of a product
+                // a loop, not System.arraycopy: a call per 32 elements cost ~10% of a product
                 for (int jj = 0, from = (pc + p) * rsB + j; jj < nv; jj++) bp[to + jj] = b[from + jj];
                 for (int jj = nv; jj < nr; jj++) bp[to + jj] = 0.0;
             }

@@ -172,9 +172,13 @@ final class GemmF extends Gemm {
     void packB(Object dst, int dstOff, int pc, int kc, int j, int nv) {
         float[] bp = (float[]) dst;
         if (csB == 1) {
+            if (simd && nv == nr) {
+                SimdF.packRows(b, pc * rsB + j, rsB, bp, dstOff, kc);
+                return;
+            }
             for (int p = 0; p < kc; p++) {
                 int to = dstOff + p * nr;
-                // a loop, not System.arraycopy: C2 vectorises it, and a call per 32 elements cost ~10% of a product
+                // a loop, not System.arraycopy: a call per 32 elements cost ~10% of a product
                 for (int jj = 0, from = (pc + p) * rsB + j; jj < nv; jj++) bp[to + jj] = b[from + jj];
                 for (int jj = nv; jj < nr; jj++) bp[to + jj] = 0f;
             }

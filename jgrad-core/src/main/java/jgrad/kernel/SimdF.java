@@ -59,6 +59,19 @@ final class SimdF {
     }
 
     /**
+     * Packs a full panel of a B whose rows run along j (B(p, j) = b[from + p·rsB + j]) into bp as [kc][NR]: two
+     * vector copies per p. The element loop it replaces was not vectorised by C2 (b and bp may be the same array)
+     * and took a fifth of the samples of W1's forward product, where 128 rows use each packed element.
+     */
+    static void packRows(float[] b, int from, int rsB, float[] bp, int dstOff, int kc) {
+        for (int p = 0; p < kc; p++) {
+            int src = from + p * rsB, dst = dstOff + p * NR;
+            FloatVector.fromArray(S, b, src).intoArray(bp, dst);
+            FloatVector.fromArray(S, b, src + L).intoArray(bp, dst + L);
+        }
+    }
+
+    /**
      * Packs a full sliver of Aᵀ (mr values side by side for each p, columns csA apart from a[first]) as [kc][mr]
      * with whole vectors: each p's copy spills up to a vector past its mr values, into the next p's place (written
      * next) or the buffer's slack, and reads as far past them in a. Returns false, packing nothing, when that read
