@@ -151,6 +151,11 @@ final class GemmF extends Gemm {
     }
 
     @Override
+    Object a() {
+        return a;
+    }
+
+    @Override
     Object localA(Object buffers) {
         return ((Buffers) buffers).aPack;
     }
@@ -228,6 +233,9 @@ final class GemmF extends Gemm {
         if (mv == mr && nv == nr) {
             micro(ap, aOff, lda, bp, bOff, kc, c, i * n + j, n, load);
             return;
+        }
+        if (simd && lda != 0 && nv == nr && mv < mr && SimdF.microRows(mv, ap, aOff, lda, bp, bOff, kc, c, i * n + j, n, load)) {
+            return; // a fringe of exactly 8 or 6 whole rows (W1's 128 rows = 10 x 12 + 8): a smaller kernel, straight into C
         }
         // fringe: the full micro-kernel on a copy of the tile; padding rows and lanes never reach C
         float[] ct = buf.cTile;

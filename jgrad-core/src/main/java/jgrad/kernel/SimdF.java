@@ -45,6 +45,21 @@ final class SimdF {
     }
 
     /**
+     * The tile of {@code rows} rows of A packed row by row, where a kernel of that height exists (8 or 6): for a
+     * fringe sliver, whose every element is the same fma chain over p as in a full tile. Returns false otherwise.
+     */
+    static boolean microRows(int rows, float[] ap, int aOff, int lda, float[] bp, int bOff, int kc, float[] c, int cOff, int ldc, boolean load) {
+        switch (rows) {
+            case 8 -> micro8Rows(ap, aOff, lda, bp, bOff, kc, c, cOff, ldc, load);
+            case 6 -> micro6Rows(ap, aOff, lda, bp, bOff, kc, c, cOff, ldc, load);
+            default -> {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
      * Packs full panels of a B stored transposed (A·Bᵀ: B(p, j) = b[base + j·csB + p]) into bp as [kc][NR]:
      * for each p, the NR values of one packed row are gathered from NR stored rows, two vector gathers. The
      * scalar loop it replaces wrote one element per step at a stride of NR, with two bounds checks each: a

@@ -30,6 +30,8 @@ class MatMulTest {
     static final int[][] SHAPES = {
         {1, 1, 1}, {1, 7, 1}, {7, 1, 5}, {1, 1, 33}, {5, 3, 2}, {6, 16, 16}, {13, 17, 19}, {17, 1, 23},
         {31, 257, 37}, {97, 600, 41}, {12, 513, 48}, {200, 131, 70}, {389, 67, 131}, {128, 784, 10},
+        // fringe slivers of 8 and 6 rows under 12-row tiles (a smaller kernel straight into C), A read in place
+        {128, 300, 64}, {126, 100, 64},
         // one vector of columns or fewer (SmallF/SmallD): W6's layers, rows not a multiple of 8, n = lanes
         {200, 24, 8}, {24, 200, 8}, {8, 200, 2}, {203, 31, 15}, {13, 9, 16}, {3, 40, 7},
     };
