@@ -106,6 +106,13 @@ final class GemmD extends Gemm {
             SmallD.product(ap, 0, 2, 1, bp, SmallD.L, 1, cs, 8, 2, SmallD.L, false, bp); // with a bias
             SimdD.packTransposed(bp, 0, lanes, 2, ap, 0, 2); // the Vector API packing, which boxes as much until compiled
             SimdD.packSliver(bp, 0, 2 * mr, ap, 0, 2, mr);
+            SimdD.packRows(ap, 0, nr, bp, 0, 2);
+            if (mr > 8) { // the fringe kernels of 12-row tiles (Gemm's 128-row batches end in a sliver of 8)
+                for (int load = 0; load < 2; load++) {
+                    SimdD.microRows(8, ap, 0, 2, bp, 0, 2, ct, 0, nr, load == 1);
+                    SimdD.microRows(6, ap, 0, 2, bp, 0, 2, ct, 0, nr, load == 1);
+                }
+            }
         };
         Warmup.start("float64", step, () -> {
             SimdD.micro(mr, ap, 0, 0, bp, 0, kc, ct, 0, nr, false);

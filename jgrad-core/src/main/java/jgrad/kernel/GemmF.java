@@ -105,6 +105,13 @@ final class GemmF extends Gemm {
             SmallF.product(ap, 0, 2, 1, bp, SmallF.L, 1, cs, 8, 2, SmallF.L, false, bp); // with a bias
             SimdF.packTransposed(bp, 0, lanes, 2, ap, 0, 2); // the Vector API packing, which boxes as much until compiled
             SimdF.packSliver(bp, 0, 2 * mr, ap, 0, 2, mr);
+            SimdF.packRows(ap, 0, nr, bp, 0, 2);
+            if (mr > 8) { // the fringe kernels of 12-row tiles (Gemm's 128-row batches end in a sliver of 8)
+                for (int load = 0; load < 2; load++) {
+                    SimdF.microRows(8, ap, 0, 2, bp, 0, 2, ct, 0, nr, load == 1);
+                    SimdF.microRows(6, ap, 0, 2, bp, 0, 2, ct, 0, nr, load == 1);
+                }
+            }
         };
         Warmup.start("float32", step, () -> {
             SimdF.micro(mr, ap, 0, 0, bp, 0, kc, ct, 0, nr, false);
