@@ -14,9 +14,6 @@ final class GemmD extends Gemm {
 
     double[] a, b, c, bias;
     private double[] packed = new double[0], slivers = new double[0];
-    /** j·csB for the lanes of one vector: the gather offsets of {@link SimdD#packTransposed}, set per call. */
-    private final int[] gatherRows = new int[Simd.ENABLED ? SimdD.L : 0];
-    private boolean gatherB;
 
     /** Per-thread packing space; it grows to the largest blocks seen (the SIMD and scalar sizes differ), never per call. */
     static final class Buffers {
@@ -74,8 +71,6 @@ final class GemmD extends Gemm {
         g.bias = bias;
         g.set(aOff, rsA, csA, rsB, csB, m, k, n, accumulate, simd, simd ? SIMD : SCALAR);
         g.act = act;
-        for (int l = 0; l < g.gatherRows.length; l++) g.gatherRows[l] = l * csB;
-        g.gatherB = simd && csB != 1 && rsB == 1 && spreadOverL1Sets((long) csB * Double.BYTES, g.nr);
         try {
             g.execute(threads);
         } finally {
@@ -92,8 +87,6 @@ final class GemmD extends Gemm {
     private static void warmUp() {
         int mr = SIMD.mr(), nr = SIMD.nr(), kc = 64;
         double[] ap = new double[mr * kc], bp = new double[kc * nr], ct = new double[mr * nr], cs = new double[8 * SmallD.L];
-        int[] lanes = new int[SimdD.L];
-        for (int l = 0; l < lanes.length; l++) lanes[l] = l * 2;
         // every branch the products take (both A layouts, C loaded or not): a branch C2 never saw taken in the
         // warm-up compiles to a trap, and the first real call that takes it throws the compiled kernel away
         Runnable step = () -> {
@@ -104,9 +97,8 @@ final class GemmD extends Gemm {
             SmallD.product(ap, 0, 2, 1, bp, SmallD.L, 1, cs, 8, 2, SmallD.L, false);
             SmallD.product(ap, 0, 1, 8, bp, SmallD.L, 1, cs, 8, 2, SmallD.L, false); // A transposed, as in a weight gradient
             SmallD.product(ap, 0, 2, 1, bp, SmallD.L, 1, cs, 8, 2, SmallD.L, false, bp); // with a bias
-            SimdD.packTransposed(bp, 0, lanes, 2, ap, 0, 2); // the Vector API packing, which boxes as much until compiled
             SimdD.packSliver(bp, 0, 2 * mr, ap, 0, 2, mr);
-            SimdD.packRows(ap, 0, nr, bp, 0, 2);
+            SimdD.packRows(ap, 0, nr, bp, 0, 2); // the Vector API packing, which boxes as much until compiled
             if (mr > 8) { // the fringe kernels of 12-row tiles (Gemm's 128-row batches end in a sliver of 8)
                 for (int load = 0; load < 2; load++) {
                     SimdD.microRows(8, ap, 0, 2, bp, 0, 2, ct, 0, nr, load == 1);
@@ -196,11 +188,9 @@ final class GemmD extends Gemm {
                 for (int jj = nv; jj < nr; jj++) bp[to + jj] = 0.0;
             }
         } else {
-            // B stored transposed (A·Bᵀ): full panels by vector gathers, else read each stored row in order
-            if (gatherB && nv == nr) {
-                SimdD.packTransposed(b, j * csB + pc, gatherRows, csB, bp, dstOff, kc);
-                return;
-            }
+            // B stored transposed (A·Bᵀ): each stored row read in order. Vector gathers packed W1's panels faster
+            // (0.4% of its step), but before C2 compiles them their boxed fallback made C2 spend 120 ms compiling
+            // the Vector API's own gather checks first: W3, whose timed passes start 0.3 s in, ran 27% slower.
             for (int jj = 0; jj < nv; jj++) {
                 int src = (j + jj) * csB + pc * rsB;
                 for (int p = 0; p < kc; p++) bp[dstOff + p * nr + jj] = b[src + p * rsB];

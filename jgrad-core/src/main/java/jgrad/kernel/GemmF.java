@@ -13,9 +13,6 @@ final class GemmF extends Gemm {
 
     float[] a, b, c, bias;
     private float[] packed = new float[0], slivers = new float[0];
-    /** j·csB for the lanes of one vector: the gather offsets of {@link SimdF#packTransposed}, set per call. */
-    private final int[] gatherRows = new int[Simd.ENABLED ? SimdF.L : 0];
-    private boolean gatherB;
 
     /** Per-thread packing space; it grows to the largest blocks seen (the SIMD and scalar sizes differ), never per call. */
     static final class Buffers {
@@ -73,8 +70,6 @@ final class GemmF extends Gemm {
         g.bias = bias;
         g.set(aOff, rsA, csA, rsB, csB, m, k, n, accumulate, simd, simd ? SIMD : SCALAR);
         g.act = act;
-        for (int l = 0; l < g.gatherRows.length; l++) g.gatherRows[l] = l * csB;
-        g.gatherB = simd && csB != 1 && rsB == 1 && spreadOverL1Sets((long) csB * Float.BYTES, g.nr);
         try {
             g.execute(threads);
         } finally {
@@ -91,8 +86,6 @@ final class GemmF extends Gemm {
     private static void warmUp() {
         int mr = SIMD.mr(), nr = SIMD.nr(), kc = 64;
         float[] ap = new float[mr * kc], bp = new float[kc * nr], ct = new float[mr * nr], cs = new float[8 * SmallF.L];
-        int[] lanes = new int[SimdF.L];
-        for (int l = 0; l < lanes.length; l++) lanes[l] = l * 2;
         // every branch the products take (both A layouts, C loaded or not): a branch C2 never saw taken in the
         // warm-up compiles to a trap, and the first real call that takes it throws the compiled kernel away
         Runnable step = () -> {
@@ -103,9 +96,8 @@ final class GemmF extends Gemm {
             SmallF.product(ap, 0, 2, 1, bp, SmallF.L, 1, cs, 8, 2, SmallF.L, false);
             SmallF.product(ap, 0, 1, 8, bp, SmallF.L, 1, cs, 8, 2, SmallF.L, false); // A transposed, as in a weight gradient
             SmallF.product(ap, 0, 2, 1, bp, SmallF.L, 1, cs, 8, 2, SmallF.L, false, bp); // with a bias
-            SimdF.packTransposed(bp, 0, lanes, 2, ap, 0, 2); // the Vector API packing, which boxes as much until compiled
             SimdF.packSliver(bp, 0, 2 * mr, ap, 0, 2, mr);
-            SimdF.packRows(ap, 0, nr, bp, 0, 2);
+            SimdF.packRows(ap, 0, nr, bp, 0, 2); // the Vector API packing, which boxes as much until compiled
             if (mr > 8) { // the fringe kernels of 12-row tiles (Gemm's 128-row batches end in a sliver of 8)
                 for (int load = 0; load < 2; load++) {
                     SimdF.microRows(8, ap, 0, 2, bp, 0, 2, ct, 0, nr, load == 1);
@@ -195,11 +187,9 @@ final class GemmF extends Gemm {
                 for (int jj = nv; jj < nr; jj++) bp[to + jj] = 0f;
             }
         } else {
-            // B stored transposed (A·Bᵀ): full panels by vector gathers, else read each stored row in order
-            if (gatherB && nv == nr) {
-                SimdF.packTransposed(b, j * csB + pc, gatherRows, csB, bp, dstOff, kc);
-                return;
-            }
+            // B stored transposed (A·Bᵀ): each stored row read in order. Vector gathers packed W1's panels faster
+            // (0.4% of its step), but before C2 compiles them their boxed fallback made C2 spend 120 ms compiling
+            // the Vector API's own gather checks first: W3, whose timed passes start 0.3 s in, ran 27% slower.
             for (int jj = 0; jj < nv; jj++) {
                 int src = (j + jj) * csB + pc * rsB;
                 for (int p = 0; p < kc; p++) bp[dstOff + p * nr + jj] = b[src + p * rsB];

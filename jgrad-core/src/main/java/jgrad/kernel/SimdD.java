@@ -61,20 +61,6 @@ final class SimdD {
     }
 
     /**
-     * Packs full panels of a B stored transposed (A·Bᵀ: B(p, j) = b[base + j·csB + p]) into bp as [kc][NR]:
-     * for each p, the NR values of one packed row are gathered from NR stored rows, two vector gathers. The
-     * scalar loop it replaces wrote one element per step at a stride of NR, with two bounds checks each: a
-     * third of the samples of the 784-2048-1024-10 training step. {@code rows} holds j·csB for j < L.
-     */
-    static void packTransposed(double[] b, int base, int[] rows, int csB, double[] bp, int dstOff, int kc) {
-        int second = base + L * csB;
-        for (int p = 0; p < kc; p++) {
-            DoubleVector.fromArray(S, b, base + p, rows, 0).intoArray(bp, dstOff + p * NR);
-            DoubleVector.fromArray(S, b, second + p, rows, 0).intoArray(bp, dstOff + p * NR + L);
-        }
-    }
-
-    /**
      * Packs a full panel of a B whose rows run along j (B(p, j) = b[from + p·rsB + j]) into bp as [kc][NR]: two
      * vector copies per p. The element loop it replaces was not vectorised by C2 (b and bp may be the same array)
      * and took a fifth of the samples of W1's forward product, where 128 rows use each packed element.

@@ -66,12 +66,13 @@ class BlockingTest {
     }
 
     @Test
-    void gathersAvoidRowsThatShareL1Sets() {
-        assertTrue(Gemm.spreadOverL1Sets(128 * 4, 32)); // W1's G·Wᵀ: rows 512 bytes apart, 8 sets
-        assertTrue(Gemm.spreadOverL1Sets(784 * 4, 32)); // not a multiple of a power-of-two line count: all sets
+    void rowsReadInPlaceSpreadOverL1Sets() {
+        assertTrue(Gemm.spreadOverL1Sets(128 * 4, 32)); // rows 512 bytes apart: 8 sets
+        assertTrue(Gemm.spreadOverL1Sets(784 * 4, 12)); // W1's input rows: not a multiple of a power-of-two line count, all sets
+        assertTrue(!Gemm.spreadOverL1Sets(2048 * 4, 12)); // a 2048-wide layer's rows, 8 KiB apart: one set
         assertTrue(Gemm.spreadOverL1Sets(100 * 4 + 4, 32)); // not line-aligned
         assertTrue(!Gemm.spreadOverL1Sets(1024 * 4, 32)); // 4 KiB apart: every row in one set
         assertTrue(!Gemm.spreadOverL1Sets(512 * 4, 32)); // 2 sets, 16 rows each
-        assertTrue(Gemm.spreadOverL1Sets(512 * 4, 16)); // AVX2's 16-row panels: 8 per set
+        assertTrue(Gemm.spreadOverL1Sets(512 * 4, 16)); // 8 per set
     }
 }
