@@ -32,6 +32,8 @@ class MatMulTest {
         {31, 257, 37}, {97, 600, 41}, {12, 513, 48}, {200, 131, 70}, {389, 67, 131}, {128, 784, 10},
         // fringe slivers of 8 and 6 rows under 12-row tiles (a smaller kernel straight into C), A read in place
         {128, 300, 64}, {126, 100, 64},
+        // A·Bᵀ with B much larger than A and C: computed as (B·Aᵀ)ᵀ
+        {20, 300, 150},
         // one vector of columns or fewer (SmallF/SmallD): W6's layers, rows not a multiple of 8, n = lanes
         {200, 24, 8}, {24, 200, 8}, {8, 200, 2}, {203, 31, 15}, {13, 9, 16}, {3, 40, 7},
     };
