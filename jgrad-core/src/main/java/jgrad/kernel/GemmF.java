@@ -67,8 +67,9 @@ final class GemmF extends Gemm {
      * A·Bᵀ whose B is much larger than A and C (a wide layer's weights times a small batch's gradients, G·Wᵀ) as
      * (B·Aᵀ)ᵀ: B's stored rows then run along p and are read as A is, in place, and only the small A is packed
      * transposed, where packing all of B transposed one element at a time held back 128x512x1024 (134 -> 171
-     * GFLOP/s; at a batch of 32, 69 -> 178). Each element is the same fma chain over p (fma(x, y, s) = fma(y, x, s)), so the same bits; the
-     * result is computed into a per-thread [n×m] buffer (C transposed into it first, to accumulate) and transposed into C.
+     * GFLOP/s; at a batch of 32, 69 -> 178). Each element is the same fma chain over p (fma(x, y, s) equals
+     * fma(y, x, s)), so the same bits. The result goes into a per-thread [n×m] buffer (C transposed into it
+     * first, to accumulate) and is transposed into C.
      */
     private static void swapped(float[] a, int rsA, float[] b, int csB, float[] c, int m, int k, int n, boolean accumulate, boolean simd, int threads) {
         Buffers buf = BUFFERS.get();
