@@ -215,9 +215,29 @@ final class GemmD extends Gemm {
             // B stored transposed (A·Bᵀ): each stored row read in order. Vector gathers packed W1's panels faster
             // (0.4% of its step), but before C2 compiles them their boxed fallback made C2 spend 120 ms compiling
             // the Vector API's own gather checks first: W3, whose timed passes start 0.3 s in, ran 27% slower.
-            for (int jj = 0; jj < nv; jj++) {
-                int src = (j + jj) * csB + pc * rsB;
-                for (int p = 0; p < kc; p++) bp[dstOff + p * nr + jj] = b[src + p * rsB];
+            if (simd && rsB == 1) {
+                // the vector panel's width as a constant (C2 then checks bounds once per loop) and 4 stored rows
+                // at a time, whose values land side by side in each packed row
+                int jj = 0;
+                for (; jj + 4 <= nv; jj += 4) {
+                    int s0 = (j + jj) * csB + pc, s1 = s0 + csB, s2 = s1 + csB, s3 = s2 + csB, to = dstOff + jj;
+                    for (int p = 0; p < kc; p++) {
+                        int o = to + p * SimdD.NR;
+                        bp[o] = b[s0 + p];
+                        bp[o + 1] = b[s1 + p];
+                        bp[o + 2] = b[s2 + p];
+                        bp[o + 3] = b[s3 + p];
+                    }
+                }
+                for (; jj < nv; jj++) {
+                    int src = (j + jj) * csB + pc;
+                    for (int p = 0; p < kc; p++) bp[dstOff + p * SimdD.NR + jj] = b[src + p];
+                }
+            } else {
+                for (int jj = 0; jj < nv; jj++) {
+                    int src = (j + jj) * csB + pc * rsB;
+                    for (int p = 0; p < kc; p++) bp[dstOff + p * nr + jj] = b[src + p * rsB];
+                }
             }
             for (int p = 0; p < kc && nv < nr; p++) for (int jj = nv; jj < nr; jj++) bp[dstOff + p * nr + jj] = 0.0;
         }
