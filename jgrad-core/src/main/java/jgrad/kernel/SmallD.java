@@ -9,8 +9,8 @@ import jdk.incubator.vector.VectorSpecies;
  * (W6: 24 -> 8 -> 2 at batch 200). Blocking and packing cost more than such a product (the B panel would be
  * 2 vectors wide for 2 or 8 columns), so each row of C is one vector register and 8 rows are computed side
  * by side (8 independent fma chains hide the FMA latency); one call runs every group. B's rows are read as
- * whole vectors (copied to [k][lanes] where a read would pass the array's end, the rows before it by whole
- * vectors too, so that the loop runs in one pass), and C rows are stored as whole vectors (see
+ * whole vectors (copied to [k][lanes], zero-padded, where a read would pass the array's end: a short B whole,
+ * so that the loop runs in one pass), and C rows are stored as whole vectors (see
  * {@link #product}): masked loads and stores were boxed by C2 here (2.7 MB allocated per W6 gradient). Every
  * element is still fma(a_p, b_p, ...) over p in order from C or 0: the same bits as {@link Gemm}'s kernels.
  * Only loaded when the jdk.incubator.vector module is present (see {@link Simd}).
@@ -73,10 +73,6 @@ final class SmallD {
         }
         for (int p = inPlace; p < k; p++) {
             int o = (p - inPlace) * L;
-            if (csB == 1 && p * rsB + L <= b.length) { // a whole vector, as read in place: past n, the next row's values
-                DoubleVector.fromArray(S, b, p * rsB).intoArray(bp, o);
-                continue;
-            }
             for (int j = 0; j < n; j++) bp[o + j] = b[p * rsB + j * csB];
             for (int j = n; j < L; j++) bp[o + j] = 0.0;
         }
