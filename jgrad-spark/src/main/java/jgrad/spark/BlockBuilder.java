@@ -43,27 +43,24 @@ final class BlockBuilder implements Serializable {
     }
 
     private void grow() {
-        if (n < index.length) return;
-        int m = 2 * n;
-        index = Arrays.copyOf(index, m);
-        part = Arrays.copyOf(part, m);
-        pos = Arrays.copyOf(pos, m);
-        labels = Arrays.copyOf(labels, m);
-        values = Arrays.copyOf(values, m);
-        x = Arrays.copyOf(x, m * inputs);
-        y = Arrays.copyOf(y, m * width);
+        if (n >= index.length) resize(2 * n);
     }
 
     /** The arrays cut to their rows, to ship. */
     BlockBuilder trimmed() {
-        index = Arrays.copyOf(index, n);
-        part = Arrays.copyOf(part, n);
-        pos = Arrays.copyOf(pos, n);
-        labels = Arrays.copyOf(labels, n);
-        values = Arrays.copyOf(values, n);
-        x = Arrays.copyOf(x, n * inputs);
-        y = Arrays.copyOf(y, n * width);
+        resize(n);
         return this;
+    }
+
+    /** Every per-row array copied to room for {@code rows} rows. */
+    private void resize(int rows) {
+        index = Arrays.copyOf(index, rows);
+        part = Arrays.copyOf(part, rows);
+        pos = Arrays.copyOf(pos, rows);
+        labels = Arrays.copyOf(labels, rows);
+        values = Arrays.copyOf(values, rows);
+        x = Arrays.copyOf(x, rows * inputs);
+        y = Arrays.copyOf(y, rows * width);
     }
 
     /**

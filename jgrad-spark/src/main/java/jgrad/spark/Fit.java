@@ -1,6 +1,7 @@
 package jgrad.spark;
 
 import java.util.Arrays;
+import java.util.Iterator;
 import java.util.List;
 import jgrad.cli.data.Schema;
 import jgrad.cli.data.Target;
@@ -30,19 +31,14 @@ record Fit(Scaler scaler, Target.Values target) {
             double[] s = new double[3 * d + 1];
             Arrays.fill(s, d, 2 * d, Double.POSITIVE_INFINITY);
             Arrays.fill(s, 2 * d, 3 * d, Double.NEGATIVE_INFINITY);
-            double[] x = new double[d];
-            while (it.hasNext()) {
-                Tuple2<Long, Row> t = it.next();
-                if (part.value()[(int) (long) t._1()] != 0) continue;
-                Arrays.fill(x, 0);
-                encoder.encode(t._2(), x, 0);
+            trainingRows(it, part.value(), encoder, (row, x) -> {
                 for (int j = 0; j < d; j++) {
                     s[j] += x[j];
                     s[d + j] = Math.min(s[d + j], x[j]);
                     s[2 * d + j] = Math.max(s[2 * d + j], x[j]);
                 }
-                if (regression) s[3 * d] += encoder.value(t._2());
-            }
+                if (regression) s[3 * d] += encoder.value(row);
+            });
             return List.of(s).iterator();
         }).collect(), true);
         double[] mean = new double[d];
@@ -51,18 +47,13 @@ record Fit(Scaler scaler, Target.Values target) {
         boolean second = method == Scaler.Method.STANDARD || regression;
         double[] dev = !second ? null : combine(indexed.mapPartitions(it -> {
             double[] s = new double[d + 1];
-            double[] x = new double[d];
-            while (it.hasNext()) {
-                Tuple2<Long, Row> t = it.next();
-                if (part.value()[(int) (long) t._1()] != 0) continue;
-                Arrays.fill(x, 0);
-                encoder.encode(t._2(), x, 0);
+            trainingRows(it, part.value(), encoder, (row, x) -> {
                 for (int j = 0; j < d; j++) s[j] += (x[j] - mean[j]) * (x[j] - mean[j]);
                 if (regression) {
-                    double y = encoder.value(t._2());
+                    double y = encoder.value(row);
                     s[d] += (y - yMean) * (y - yMean);
                 }
-            }
+            });
             return List.of(s).iterator();
         }).collect(), false);
         for (int j = 0; j < d && inputs; j++) {
@@ -83,6 +74,22 @@ record Fit(Scaler scaler, Target.Values target) {
             target = new Target.Values(schema.target().name(), yMean, sd > 0 ? sd : 1);
         }
         return new Fit(new Scaler(method, offset, scale), target);
+    }
+
+    /** Calls {@code visit} with each training row of a partition and its encoded inputs (one array, refilled per row). */
+    private static void trainingRows(Iterator<Tuple2<Long, Row>> it, byte[] part, Encoder encoder, RowVisitor visit) {
+        double[] x = new double[encoder.inputs()];
+        while (it.hasNext()) {
+            Tuple2<Long, Row> t = it.next();
+            if (part[(int) (long) t._1()] != 0) continue;
+            Arrays.fill(x, 0);
+            encoder.encode(t._2(), x, 0);
+            visit.row(t._2(), x);
+        }
+    }
+
+    private interface RowVisitor {
+        void row(Row row, double[] x);
     }
 
     /** Adds the partitions' sums in partition order; with {@code extremes}, the middle two thirds are minima and maxima. */
