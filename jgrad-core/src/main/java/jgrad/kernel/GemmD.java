@@ -215,10 +215,10 @@ final class GemmD extends Gemm {
             // B stored transposed (A·Bᵀ): each stored row read in order. Vector gathers packed W1's panels faster
             // (0.4% of its step), but before C2 compiles them their boxed fallback made C2 spend 120 ms compiling
             // the Vector API's own gather checks first: W3, whose timed passes start 0.3 s in, ran 27% slower.
+            int jj = 0;
             if (simd && rsB == 1) {
-                // the vector panel's width as a constant (C2 then checks bounds once per loop) and 4 stored rows
-                // at a time, whose values land side by side in each packed row
-                int jj = 0;
+                // 4 stored rows at a time, whose values land side by side in each packed row, with the vector panel's
+                // width as a constant (C2 then checks bounds once per loop)
                 for (; jj + 4 <= nv; jj += 4) {
                     int s0 = (j + jj) * csB + pc, s1 = s0 + csB, s2 = s1 + csB, s3 = s2 + csB, to = dstOff + jj;
                     for (int p = 0; p < kc; p++) {
@@ -229,17 +229,12 @@ final class GemmD extends Gemm {
                         bp[o + 3] = b[s3 + p];
                     }
                 }
-                for (; jj < nv; jj++) {
-                    int src = (j + jj) * csB + pc;
-                    for (int p = 0; p < kc; p++) bp[dstOff + p * SimdD.NR + jj] = b[src + p];
-                }
-            } else {
-                for (int jj = 0; jj < nv; jj++) {
-                    int src = (j + jj) * csB + pc * rsB;
-                    for (int p = 0; p < kc; p++) bp[dstOff + p * nr + jj] = b[src + p * rsB];
-                }
             }
-            for (int p = 0; p < kc && nv < nr; p++) for (int jj = nv; jj < nr; jj++) bp[dstOff + p * nr + jj] = 0.0;
+            for (; jj < nv; jj++) { // the rest, and every row on the scalar path
+                int src = (j + jj) * csB + pc * rsB;
+                for (int p = 0; p < kc; p++) bp[dstOff + p * nr + jj] = b[src + p * rsB];
+            }
+            for (int p = 0; p < kc && nv < nr; p++) for (int pad = nv; pad < nr; pad++) bp[dstOff + p * nr + pad] = 0.0;
         }
     }
 
