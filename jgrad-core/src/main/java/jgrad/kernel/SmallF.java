@@ -7,7 +7,7 @@ import jdk.incubator.vector.VectorSpecies;
  * Products whose output has at most one vector of columns (n ≤ lanes): the layers of small networks
  * (W6: 24 -> 8 -> 2 at batch 200). Blocking and packing cost more than such a product (the B panel would be
  * 2 vectors wide for 2 or 8 columns), so each row of C is one vector register and 8 rows are computed side
- * by side (8 independent fma chains hide the FMA latency); one call runs every group. B's rows are read as
+ * by side (8 independent fma chains hide the FMA latency; 16 rows of Aᵀ with 32 registers); one call runs every group. B's rows are read as
  * whole vectors (copied to [k][lanes], zero-padded, where a read would pass the array's end: a short B whole,
  * so that the loop runs in one pass), and C rows are stored as whole vectors (see
  * {@link #product}): masked loads and stores were boxed by C2 here (2.7 MB allocated per W6 gradient). Every
@@ -19,6 +19,11 @@ final class SmallF {
     static final int L = S.length();
     /** B is read in place from this many rows on (below it, copying B costs less than a second pass over A). */
     static final int IN_PLACE_MIN = 64;
+    /**
+     * Whether Aᵀ's rows go 16 side by side ({@link #rows16}): 16 accumulators and B's row need 32 vector registers
+     * (AVX-512, AArch64). {@code -Djgrad.small16=false} keeps 8, to measure.
+     */
+    private static final boolean PAIRED = Blocking.float32().registers() >= 32 && !"false".equals(System.getProperty("jgrad.small16"));
     private static final ThreadLocal<Buffers> BUFFERS = ThreadLocal.withInitial(Buffers::new);
     /** The last thread's buffers: a small network calls this 5 times per step, and ThreadLocal.get showed. */
     private static Buffers recent;
@@ -120,6 +125,13 @@ final class SmallF {
                               boolean acc, int rows, float[] bias, int groups) {
         FloatVector z = FloatVector.zero(S);
         for (int g = 0; g < groups; g++, a0 += 8 * rsA, c0 += 8 * ldc) {
+            if (PAIRED && g + 1 < groups && rows == 8 && !acc && rsA == 1) {
+                rows16(a, a0, csA, b, bOff, ldb, p0, p1, cp, c0, ldc, bias);
+                g++;
+                a0 += 8 * rsA;
+                c0 += 8 * ldc;
+                continue;
+            }
             int c1 = c0 + ldc, c2 = c1 + ldc, c3 = c2 + ldc, c4 = c3 + ldc, c5 = c4 + ldc, c6 = c5 + ldc, c7 = c6 + ldc;
             int last = rows - 1;
             FloatVector x0 = acc ? FloatVector.fromArray(S, cp, c0) : z, x1 = acc ? FloatVector.fromArray(S, cp, c1) : z;
@@ -145,9 +157,8 @@ final class SmallF {
                     x7 = bv.fma(FloatVector.broadcast(S, a[q + rsA]), x7);
                 }
             } else if (rsA == 1 && rows == 8) {
-                for (int p = p0; p < p1; p++) {
-                    FloatVector bv = FloatVector.fromArray(S, b, bOff + p * ldb);
-                    int q = a0 + p * csA;
+                for (int p = p0, bi = bOff + p0 * ldb, q = a0 + p0 * csA; p < p1; p++, bi += ldb, q += csA) {
+                    FloatVector bv = FloatVector.fromArray(S, b, bi);
                     x0 = bv.fma(FloatVector.broadcast(S, a[q]), x0);
                     x1 = bv.fma(FloatVector.broadcast(S, a[q + 1]), x1);
                     x2 = bv.fma(FloatVector.broadcast(S, a[q + 2]), x2);
@@ -191,5 +202,59 @@ final class SmallF {
             x6.intoArray(cp, c6);
             x7.intoArray(cp, c7);
         }
+    }
+
+    /**
+     * Two groups of 8 rows of Aᵀ (A's columns contiguous: a weight gradient's Xᵀ) in one pass over p, C from 0: 16 fma
+     * chains and one load of B's row for both groups, with 32 vector registers. The broadcasts of A, not the FMA
+     * latency, set the pace of 8 rows (measured on Zen 5: a step of 16 rows takes 1.5 times a step of 8; W6 5.2 ->
+     * 4.9 µs). A's rows contiguous (a layer's input) stay at 8: their 16 row offsets would not fit the general
+     * registers, and C2 spilled them (W6 5.7 µs).
+     */
+    private static void rows16(float[] a, int a0, int csA, float[] b, int bOff, int ldb, int p0, int p1, float[] cp, int c0, int ldc, float[] bias) {
+        FloatVector x0 = FloatVector.zero(S), x1 = x0, x2 = x0, x3 = x0, x4 = x0, x5 = x0, x6 = x0, x7 = x0;
+        FloatVector x8 = x0, x9 = x0, x10 = x0, x11 = x0, x12 = x0, x13 = x0, x14 = x0, x15 = x0;
+        for (int p = p0, bi = bOff + p0 * ldb, q = a0 + p0 * csA; p < p1; p++, bi += ldb, q += csA) {
+            FloatVector bv = FloatVector.fromArray(S, b, bi);
+            x0 = bv.fma(FloatVector.broadcast(S, a[q]), x0);
+            x1 = bv.fma(FloatVector.broadcast(S, a[q + 1]), x1);
+            x2 = bv.fma(FloatVector.broadcast(S, a[q + 2]), x2);
+            x3 = bv.fma(FloatVector.broadcast(S, a[q + 3]), x3);
+            x4 = bv.fma(FloatVector.broadcast(S, a[q + 4]), x4);
+            x5 = bv.fma(FloatVector.broadcast(S, a[q + 5]), x5);
+            x6 = bv.fma(FloatVector.broadcast(S, a[q + 6]), x6);
+            x7 = bv.fma(FloatVector.broadcast(S, a[q + 7]), x7);
+            x8 = bv.fma(FloatVector.broadcast(S, a[q + 8]), x8);
+            x9 = bv.fma(FloatVector.broadcast(S, a[q + 9]), x9);
+            x10 = bv.fma(FloatVector.broadcast(S, a[q + 10]), x10);
+            x11 = bv.fma(FloatVector.broadcast(S, a[q + 11]), x11);
+            x12 = bv.fma(FloatVector.broadcast(S, a[q + 12]), x12);
+            x13 = bv.fma(FloatVector.broadcast(S, a[q + 13]), x13);
+            x14 = bv.fma(FloatVector.broadcast(S, a[q + 14]), x14);
+            x15 = bv.fma(FloatVector.broadcast(S, a[q + 15]), x15);
+        }
+        if (bias != null) {
+            FloatVector bv = FloatVector.fromArray(S, bias, 0);
+            x0 = x0.add(bv); x1 = x1.add(bv); x2 = x2.add(bv); x3 = x3.add(bv);
+            x4 = x4.add(bv); x5 = x5.add(bv); x6 = x6.add(bv); x7 = x7.add(bv);
+            x8 = x8.add(bv); x9 = x9.add(bv); x10 = x10.add(bv); x11 = x11.add(bv);
+            x12 = x12.add(bv); x13 = x13.add(bv); x14 = x14.add(bv); x15 = x15.add(bv);
+        }
+        x0.intoArray(cp, c0);
+        x1.intoArray(cp, c0 + ldc);
+        x2.intoArray(cp, c0 + 2 * ldc);
+        x3.intoArray(cp, c0 + 3 * ldc);
+        x4.intoArray(cp, c0 + 4 * ldc);
+        x5.intoArray(cp, c0 + 5 * ldc);
+        x6.intoArray(cp, c0 + 6 * ldc);
+        x7.intoArray(cp, c0 + 7 * ldc);
+        x8.intoArray(cp, c0 + 8 * ldc);
+        x9.intoArray(cp, c0 + 9 * ldc);
+        x10.intoArray(cp, c0 + 10 * ldc);
+        x11.intoArray(cp, c0 + 11 * ldc);
+        x12.intoArray(cp, c0 + 12 * ldc);
+        x13.intoArray(cp, c0 + 13 * ldc);
+        x14.intoArray(cp, c0 + 14 * ldc);
+        x15.intoArray(cp, c0 + 15 * ldc);
     }
 }
