@@ -64,7 +64,7 @@ final class SmallD {
                         double[] bias) {
         Buffers buf = buffers();
         int inPlace = csB == 1 && rsB > 0 && b.length >= L ? Math.min(k, (b.length - L) / rsB + 1) : 0;
-        if (inPlace < k && k < IN_PLACE_MIN) inPlace = 0; // a short B is cheaper copied whole than split into two passes
+        if (k < IN_PLACE_MIN && inPlace < k) inPlace = 0; // a short B is cheaper copied whole than split into two passes
         if (buf.b.length < (k - inPlace) * L) buf.b = new double[(k - inPlace) * L];
         if (buf.c.length < 8 * L) buf.c = new double[8 * L];
         double[] bp = buf.b, cp = buf.c;

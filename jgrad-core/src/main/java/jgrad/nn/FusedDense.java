@@ -171,7 +171,10 @@ public final class FusedDense {
         z = new Tensor[layers.length];
         for (int l = 0; l < layers.length; l++) {
             h[l] = Tensor.zeros(t, capacity, widths[l + 1]);
-            g[l] = Tensor.zeros(t, capacity, widths[l + 1]);
+            // rows of room past the last: the small-product kernel reads a narrow gradient's rows in place as whole
+            // vectors (up to 16 lanes), which the last row of an unpadded buffer would pass; copying that row instead
+            // took a second pass, and only in full batches, so the epoch's short last batch took another path
+            g[l] = Tensor.zeros(t, capacity + Math.ceilDiv(16, widths[l + 1]), widths[l + 1]);
             if (acts[l].derivativeNeedsInput()) z[l] = Tensor.zeros(t, capacity, widths[l + 1]);
         }
         xRows = Tensor.zeros(t, capacity, widths[0]);
