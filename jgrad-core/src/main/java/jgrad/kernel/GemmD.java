@@ -127,6 +127,7 @@ final class GemmD extends Gemm {
                 for (int load = 0; load < 2; load++) {
                     SimdD.microRows(8, ap, 0, 2, bp, 0, 2, ct, 0, nr, load == 1);
                     SimdD.microRows(6, ap, 0, 2, bp, 0, 2, ct, 0, nr, load == 1);
+                    SimdD.microRows(4, ap, 0, 2, bp, 0, 2, ct, 0, nr, load == 1); // no kernel: the case W3's 1,000 rows end in
                 }
             }
         };

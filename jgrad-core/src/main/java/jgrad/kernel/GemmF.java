@@ -126,6 +126,7 @@ final class GemmF extends Gemm {
                 for (int load = 0; load < 2; load++) {
                     SimdF.microRows(8, ap, 0, 2, bp, 0, 2, ct, 0, nr, load == 1);
                     SimdF.microRows(6, ap, 0, 2, bp, 0, 2, ct, 0, nr, load == 1);
+                    SimdF.microRows(4, ap, 0, 2, bp, 0, 2, ct, 0, nr, load == 1); // no kernel: the case W3's 1,000 rows end in
                 }
             }
         };
