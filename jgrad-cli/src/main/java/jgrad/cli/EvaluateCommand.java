@@ -38,7 +38,7 @@ final class EvaluateCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Model m = ModelFile.read(model);
-        jgrad.kernel.MatMul.prepare(m.dtype() == jgrad.tensor.DType.FLOAT32); // the kernels compile while the file loads
+        jgrad.kernel.MatMul.prepare(m.dtype() == jgrad.tensor.DType.FLOAT32, false); // the forward kernels compile while the file loads
         Inputs in = Inputs.load(data, m.schema(), m.training(), options.settings(Set.of()), true);
         boolean classes = m.schema().classification();
         int[] labels = classes ? m.schema().labels(in.table(), in.rows()) : null;

@@ -59,7 +59,7 @@ final class PredictCommand implements Callable<Integer> {
         if (precision != null) Flags.atLeast(spec, "--precision", precision, 1);
         Set<String> kept = DataOptions.columns("--keep", keep);
         Model m = ModelFile.read(model);
-        jgrad.kernel.MatMul.prepare(m.dtype() == jgrad.tensor.DType.FLOAT32); // the kernels compile while the file loads
+        jgrad.kernel.MatMul.prepare(m.dtype() == jgrad.tensor.DType.FLOAT32, false); // the forward kernels compile while the file loads
         Inputs in = Inputs.load(data, m.schema(), m.training(), options.settings(kept), false);
         String[][] keptText = in.kept(List.copyOf(kept));
         Matrix x = in.scaled(m.scaler());

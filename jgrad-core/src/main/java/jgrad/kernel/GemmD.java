@@ -9,8 +9,9 @@ final class GemmD extends Gemm {
     private static final ThreadLocal<Buffers> BUFFERS = ThreadLocal.withInitial(Buffers::new);
     private static final Blocking SIMD = Blocking.of(Double.BYTES, true), SCALAR = Blocking.of(Double.BYTES, false);
 
-    /** Whether {@link Warmup} has been started for this precision: by {@link #prepare}, or by the first product that needs the kernels. */
-    private static final java.util.concurrent.atomic.AtomicBoolean WARMING = new java.util.concurrent.atomic.AtomicBoolean();
+    /** Whether the warm-up of the kernels of A's rows (every product), and of Aᵀ's slivers (training), has started. */
+    private static final java.util.concurrent.atomic.AtomicBoolean ROWS_WARMING = new java.util.concurrent.atomic.AtomicBoolean(),
+            SLIVERS_WARMING = new java.util.concurrent.atomic.AtomicBoolean();
 
     double[] a, b, c, bias;
     private double[] packed = new double[0], slivers = new double[0];
@@ -48,7 +49,7 @@ final class GemmD extends Gemm {
         } else if ((long) m * n * k < TINY_MAX) {
             direct(a, aOff, rsA, csA, b, rsB, csB, c, m, k, n, accumulate);
         } else if (simd && n <= SmallD.L && (long) m * n * k <= SMALL_MAX) {
-            prepare();
+            prepare(false);
             SmallD.product(a, aOff, rsA, csA, b, rsB, csB, c, m, k, n, accumulate, act != null ? bias : null);
             if (act != null) FusedD.activate(c, 0, m * n, act); // the bias is in already
             return;
@@ -85,7 +86,7 @@ final class GemmD extends Gemm {
 
     static void gemm(double[] a, int aOff, int rsA, int csA, double[] b, int rsB, int csB, double[] c,
                      int m, int k, int n, boolean accumulate, double[] bias, Activation act, boolean simd, int threads) {
-        if (simd) prepare();
+        if (simd) prepare(csA != 1); // Aᵀ (a weight gradient): training, which also needs the [kc][mr] kernel
         GemmD g = JOB.get();
         g.a = a;
         g.b = b;
@@ -100,28 +101,37 @@ final class GemmD extends Gemm {
         }
     }
 
-    /** Starts the warm-up of this precision's SIMD kernels, once; tiny products never start it (they stay scalar). */
-    static void prepare() {
-        if (Simd.ENABLED && !WARMING.getAndSet(true)) warmUp();
+    /**
+     * Starts the warm-up of this precision's SIMD kernels, once; tiny products never start it (they stay scalar).
+     * Inference needs only the kernels of A's rows; training also reads Aᵀ's slivers [kc][mr], whose kernel is
+     * warmed only when {@code training} (or the first Aᵀ·B product) asks for it: compiling it took C2 100 ms that W3's
+     * forward products waited for (their packing and driver code were compiled only after it, inside W3's timed passes).
+     */
+    static void prepare(boolean training) {
+        if (!Simd.ENABLED) return;
+        boolean rows = !ROWS_WARMING.getAndSet(true);
+        boolean slivers = training && !SIMD.packARowsOnly() && !SLIVERS_WARMING.getAndSet(true); // else Aᵀ is packed as rows
+        if (rows || slivers) warmUp(rows, slivers);
     }
 
     /**
-     * Starts {@link Warmup} on this precision's micro-kernels (both A layouts), the fringe kernels and the vector
-     * packing. Not on {@link SmallD}: its loops are short and the small networks that use it call it thousands of
-     * times a second, so it compiles from its real calls soon enough, and from a warm-up's tiny operands C2 had
-     * compiled a slower kernel (W6 at 5.3-5.7 µs instead of 4.5-4.9 in one process of three).
+     * Starts {@link Warmup} on this precision's micro-kernels (A's rows, and Aᵀ's slivers when asked), the fringe
+     * kernels and the vector packing. Not on {@link SmallD}: its loops are short and the small networks that use it
+     * call it thousands of times a second, so it compiles from its real calls soon enough, and from a warm-up's tiny
+     * operands C2 had compiled a slower kernel (W6 at 5.3-5.7 µs instead of 4.5-4.9 in one process of three).
      */
-    private static void warmUp() {
+    private static void warmUp(boolean rows, boolean slivers) {
         int mr = SIMD.mr(), nr = SIMD.nr(), kc = 64;
         double[] ap = new double[mr * kc], bp = new double[kc * nr], ct = new double[mr * nr];
-        // every branch the products take (both A layouts, C loaded or not): a branch C2 never saw taken in the
+        // every branch the products take (C loaded or not, each fringe height): a branch C2 never saw taken in the
         // warm-up compiles to a trap, and the first real call that takes it throws the compiled kernel away
         Runnable step = () -> {
             for (int load = 0; load < 2; load++) {
-                SimdD.micro(mr, ap, 0, 0, bp, 0, 2, ct, 0, nr, load == 1);
-                SimdD.micro(mr, ap, 0, 2, bp, 0, 2, ct, 0, nr, load == 1);
+                if (slivers) SimdD.micro(mr, ap, 0, 0, bp, 0, 2, ct, 0, nr, load == 1);
+                if (rows) SimdD.micro(mr, ap, 0, 2, bp, 0, 2, ct, 0, nr, load == 1);
             }
-            SimdD.packSliver(bp, 0, 2 * mr, ap, 0, 2, mr);
+            if (slivers) SimdD.packSliver(bp, 0, 2 * mr, ap, 0, 2, mr);
+            if (!rows) return;
             SimdD.packRows(ap, 0, nr, bp, 0, 2); // the Vector API packing, which boxes as much until compiled
             if (mr > 8) { // the fringe kernels of 12-row tiles (Gemm's 128-row batches end in a sliver of 8)
                 for (int load = 0; load < 2; load++) {
@@ -132,10 +142,10 @@ final class GemmD extends Gemm {
             }
         };
         Warmup.start("float64", step, () -> {
-            SimdD.micro(mr, ap, 0, 0, bp, 0, kc, ct, 0, nr, false);
-            SimdD.micro(mr, ap, 0, kc, bp, 0, kc, ct, 0, nr, true);
-            SimdD.micro(mr, ap, 0, 0, bp, 0, kc, ct, 0, nr, true);
-            SimdD.micro(mr, ap, 0, kc, bp, 0, kc, ct, 0, nr, false);
+            for (int load = 0; load < 2; load++) {
+                if (slivers) SimdD.micro(mr, ap, 0, 0, bp, 0, kc, ct, 0, nr, load == 1);
+                if (rows) SimdD.micro(mr, ap, 0, kc, bp, 0, kc, ct, 0, nr, load == 1);
+            }
         });
     }
 

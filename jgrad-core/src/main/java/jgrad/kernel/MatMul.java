@@ -15,12 +15,21 @@ public final class MatMul {
     /**
      * Starts compiling the float32 or float64 kernels in the background now ({@link Warmup}), so that a
      * network's first steps do not run them as slow pre-C2 code; call it as early as the precision is known
-     * (a network built, a command started), before loading data. Idempotent and cheap.
+     * (a network built, a command started), before loading data. Idempotent and cheap. For training: the
+     * kernels of the forward and backward products.
      */
     public static void prepare(boolean float32) {
+        prepare(float32, true);
+    }
+
+    /**
+     * The same for inference ({@code training} false: only the forward products' kernels, so that C2 compiles
+     * them and their packing sooner) or training; a later weight-gradient product starts the rest itself.
+     */
+    public static void prepare(boolean float32, boolean training) {
         if (!Simd.ENABLED) return;
-        if (float32) GemmF.prepare();
-        else GemmD.prepare();
+        if (float32) GemmF.prepare(training);
+        else GemmD.prepare(training);
     }
 
     /** C[m×n] = A[m×k] · B[k×n]. */

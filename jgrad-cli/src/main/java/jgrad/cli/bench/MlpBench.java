@@ -99,7 +99,7 @@ public final class MlpBench {
 
     /** Forward pass with softmax over the first 10,000 samples in batches of 1,000: one untimed pass, 5 timed. */
     public static Map<String, Object> w3() {
-        jgrad.kernel.MatMul.prepare(true);
+        jgrad.kernel.MatMul.prepare(true, false); // inference: the forward kernels only
         float[] xs = Synth.inputs(Synth.N_INFER);
         Tensor[] batches = new Tensor[Synth.N_INFER / Synth.INFER_BATCH];
         for (int b = 0; b < batches.length; b++) {
