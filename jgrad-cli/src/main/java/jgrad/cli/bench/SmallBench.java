@@ -65,6 +65,9 @@ public final class SmallBench {
         r.put("bytes_per_gradient", (double) bytes / PER_REP);
         r.put("loss", fused.trainStep(x, y, null, 0, BATCH));
         r.put("kernel_threads_used", Parallel.threads());
+        // after the timed repetitions: the clock this core ran at, so that W6's µs can be compared between runs
+        // (the same jar measured 4.9 and 5.4 µs in one afternoon, the FMA peak 256 and 230 GFLOP/s)
+        r.put("fma_peak_gflops_1core", Math.round(jgrad.kernel.FmaPeak.gflops(3) * 10) / 10.0);
         if (Double.isNaN(loss)) throw new IllegalStateException("W6 loss is NaN");
         return r;
     }
