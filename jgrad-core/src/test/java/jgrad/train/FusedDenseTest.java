@@ -173,10 +173,11 @@ class FusedDenseTest {
         };
         var bean = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
         long tid = Thread.currentThread().threadId();
-        // "warm" means compiled by C2: until then the Vector API kernels box. On a loaded machine that can
-        // take many steps, so measure windows of 100 steps until one allocates nothing (or give up).
+        // "warm" means compiled by C2: until then the Vector API kernels box. Late in a test run C2's queue is long
+        // and a kernel that only this test's shapes call (SmallF.rows16) was compiled after 200 windows of 100 steps,
+        // so measure windows of 100 steps until one allocates nothing, for up to 60 s.
         long allocated = -1;
-        for (int window = 0; window < 200 && allocated != 0; window++) {
+        for (long end = System.nanoTime() + 60_000_000_000L; allocated != 0 && System.nanoTime() < end; ) {
             long before = bean.getThreadAllocatedBytes(tid);
             for (int i = 0; i < 100; i++) {
                 f.trainStep(x, y, null, (i % 4) * 16, (i % 4) * 16 + 16);
