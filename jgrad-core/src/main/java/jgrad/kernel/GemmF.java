@@ -65,6 +65,24 @@ final class GemmF extends Gemm {
     }
 
     /**
+     * C = A·B (not accumulated, no epilogue) and bSums[j] = Σ_p B(p, j) in p order, B's rows contiguous (rsB = n):
+     * a weight gradient and its bias gradient. In one pass over B when the small-product kernel can (see
+     * {@link SmallF#product(float[], int, int, int, float[], int, int, float[], int, int, int, boolean, float[], float[])}),
+     * else the product and then {@link FusedF#columnSums}: the same bits either way.
+     */
+    static void productAndBSums(float[] a, int aOff, int rsA, int csA, float[] b, float[] c, float[] bSums, int m, int k, int n,
+                                boolean simd, int threads) {
+        long work = (long) m * n * k;
+        if (simd && m > 0 && n > 0 && work >= TINY_MAX && n <= SmallF.L && work <= SMALL_MAX) {
+            prepare(false);
+            if (SmallF.product(a, aOff, rsA, csA, b, n, 1, c, m, k, n, false, null, bSums)) return;
+        } else {
+            product(a, aOff, rsA, csA, b, n, 1, c, m, k, n, false, null, null, simd, threads);
+        }
+        FusedF.columnSums(b, k, n, bSums, false);
+    }
+
+    /**
      * A·Bᵀ whose B is much larger than A and C (a wide layer's weights times a small batch's gradients, G·Wᵀ) as
      * (B·Aᵀ)ᵀ: B's stored rows then run along p and are read as A is, in place, and only the small A is packed
      * transposed, where packing all of B transposed one element at a time held back 128x512x1024 (134 -> 171

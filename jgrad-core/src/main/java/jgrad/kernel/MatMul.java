@@ -72,6 +72,23 @@ public final class MatMul {
         gemm("atb", a, aOffset, 1, m, b, n, 1, c, m, k, n, accumulate, Simd.ENABLED, Parallel.threads());
     }
 
+    /**
+     * C[m×n] = Aᵀ·B with A stored as [k×m] from aOffset, and sums[j] = Σ_p B[p][j] summed over p in order: a dense
+     * layer's weight and bias gradients, in one pass over B where the kernels can.
+     */
+    public static void atbColumnSums(double[] a, int aOffset, double[] b, double[] c, double[] sums, int m, int k, int n) {
+        check("atbColumnSums", aOffset, a.length, b.length, c.length, m, k, n);
+        if (sums.length < n) throw new IllegalArgumentException("MatMul.atbColumnSums: sums needs " + n + " elements, got " + sums.length);
+        GemmD.productAndBSums(a, aOffset, 1, m, b, c, sums, m, k, n, Simd.ENABLED, Parallel.threads());
+    }
+
+    /** float32 twin of {@link #atbColumnSums(double[], int, double[], double[], double[], int, int, int)}. */
+    public static void atbColumnSums(float[] a, int aOffset, float[] b, float[] c, float[] sums, int m, int k, int n) {
+        check("atbColumnSums", aOffset, a.length, b.length, c.length, m, k, n);
+        if (sums.length < n) throw new IllegalArgumentException("MatMul.atbColumnSums: sums needs " + n + " elements, got " + sums.length);
+        GemmF.productAndBSums(a, aOffset, 1, m, b, c, sums, m, k, n, Simd.ENABLED, Parallel.threads());
+    }
+
     /** float32 twin of {@link #ab(double[], int, double[], double[], int, int, int, boolean)}. */
     public static void ab(float[] a, int aOffset, float[] b, float[] c, int m, int k, int n, boolean accumulate) {
         gemm("ab", a, aOffset, k, 1, b, n, 1, c, m, k, n, accumulate, Simd.ENABLED, Parallel.threads());

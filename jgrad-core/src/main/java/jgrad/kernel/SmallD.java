@@ -32,7 +32,7 @@ final class SmallD {
     /** Per-thread padded copies of B and C; they grow to the largest product seen, never per call. */
     private static final class Buffers {
         final Thread owner = Thread.currentThread();
-        double[] b = new double[0], c = new double[0], bias = new double[0];
+        double[] b = new double[0], c = new double[0], bias = new double[0], sums = new double[0];
     }
 
     private SmallD() {}
@@ -62,6 +62,19 @@ final class SmallD {
      */
     static void product(double[] a, int aOff, int rsA, int csA, double[] b, int rsB, int csB, double[] c, int m, int k, int n, boolean accumulate,
                         double[] bias) {
+        product(a, aOff, rsA, csA, b, rsB, csB, c, m, k, n, accumulate, bias, null);
+    }
+
+    /**
+     * The same, and when {@code bSums} is not null and the product allows it, bSums[j] = Σ_p B(p, j) summed in p
+     * order from 0 (a dense layer's bias gradient, B being its output gradient) in the same pass over B: the
+     * weight gradient Aᵀ·B reads B's rows in order anyway, and one more vector add per step hides the additions'
+     * latency behind the FMAs (a separate pass over 200 rows waits on 200 dependent adds per column). The same
+     * bits as {@link FusedD#columnSums}. Returns whether bSums was filled: only for Aᵀ (A's columns contiguous) of
+     * at least 8 rows, C not accumulated, and B taken in one pass.
+     */
+    static boolean product(double[] a, int aOff, int rsA, int csA, double[] b, int rsB, int csB, double[] c, int m, int k, int n,
+                           boolean accumulate, double[] bias, double[] bSums) {
         Buffers buf = buffers();
         int inPlace = csB == 1 && rsB > 0 && b.length >= L ? Math.min(k, (b.length - L) / rsB + 1) : 0;
         if (k < IN_PLACE_MIN && inPlace < k) inPlace = 0; // a short B is cheaper copied whole than split into two passes
@@ -86,15 +99,19 @@ final class SmallD {
         // of C, and accumulating products (the spill would overwrite C values not yet read), go through cp.
         int direct = accumulate ? 0 : Math.max(0, (m * n - L) / n + 1);
         int i = direct / 8 * 8;
-        if (i > 0) rows8(a, aOff, rsA, csA, b, rsB, bp, inPlace, c, 0, n, k, false, 8, bv, i / 8);
+        boolean sums = bSums != null && rsA == 1 && i > 0 && (inPlace == k || inPlace == 0);
+        if (sums && buf.sums.length < L) buf.sums = new double[L];
+        if (i > 0) rows8(a, aOff, rsA, csA, b, rsB, bp, inPlace, c, 0, n, k, false, 8, bv, i / 8, sums ? buf.sums : null);
         for (; i < m; i += 8) {
             // the last rows, 8 at a time through cp: a group of fewer rows repeats its last row (one fma chain
             // per row at a time would wait on the FMA latency k times)
             int rows = Math.min(8, m - i);
             if (accumulate) for (int r = 0; r < rows; r++) for (int j = 0; j < n; j++) cp[r * L + j] = c[(i + r) * n + j];
-            rows8(a, aOff + i * rsA, rsA, csA, b, rsB, bp, inPlace, cp, 0, L, k, accumulate, rows, bv, 1);
+            rows8(a, aOff + i * rsA, rsA, csA, b, rsB, bp, inPlace, cp, 0, L, k, accumulate, rows, bv, 1, null);
             for (int r = 0; r < rows; r++) for (int j = 0; j < n; j++) c[(i + r) * n + j] = cp[r * L + j];
         }
+        if (sums) System.arraycopy(buf.sums, 0, bSums, 0, n);
+        return sums;
     }
 
     /**
@@ -103,16 +120,16 @@ final class SmallD {
      * group where B takes one pass: a call per group cost about as much as a group of a 200-row product.
      */
     private static void rows8(double[] a, int a0, int rsA, int csA, double[] b, int rsB, double[] bp, int inPlace, double[] cp, int c0, int ldc, int k,
-                              boolean acc, int rows, double[] bias, int groups) {
+                              boolean acc, int rows, double[] bias, int groups, double[] sums) {
         if (inPlace == k) {
-            rows8(a, a0, rsA, csA, b, 0, rsB, 0, k, cp, c0, ldc, acc, rows, bias, groups);
+            rows8(a, a0, rsA, csA, b, 0, rsB, 0, k, cp, c0, ldc, acc, rows, bias, groups, sums);
         } else if (inPlace == 0) {
-            rows8(a, a0, rsA, csA, bp, 0, L, 0, k, cp, c0, ldc, acc, rows, bias, groups);
-        } else {
+            rows8(a, a0, rsA, csA, bp, 0, L, 0, k, cp, c0, ldc, acc, rows, bias, groups, sums);
+        } else { // (never with sums: see product)
             // two passes, group by group: a group's stores spill into the next group's first row
             for (int g = 0; g < groups; g++, a0 += 8 * rsA, c0 += 8 * ldc) {
-                rows8(a, a0, rsA, csA, b, 0, rsB, 0, inPlace, cp, c0, ldc, acc, rows, null, 1);
-                rows8(a, a0, rsA, csA, bp, -inPlace * L, L, inPlace, k, cp, c0, ldc, true, rows, bias, 1);
+                rows8(a, a0, rsA, csA, b, 0, rsB, 0, inPlace, cp, c0, ldc, acc, rows, null, 1, null);
+                rows8(a, a0, rsA, csA, bp, -inPlace * L, L, inPlace, k, cp, c0, ldc, true, rows, bias, 1, null);
             }
         }
     }
@@ -120,14 +137,16 @@ final class SmallD {
     /**
      * 8 rows of C from A's rows at a0 + r·rsA (A(r, p) = a[a0 + r·rsA + p·csA]), over p in [p0, p1) with B's row p
      * at b[bOff + p·ldb]; with {@code rows} < 8 the rows past it repeat the last one (C has room for 8); {@code bias}
-     * (or null) is added before the stores.
+     * (or null) is added before the stores; {@code sums} (or null), with A's columns contiguous, gets the first
+     * group's sums of B's rows (see {@link #product}).
      */
     private static void rows8(double[] a, int a0, int rsA, int csA, double[] b, int bOff, int ldb, int p0, int p1, double[] cp, int c0, int ldc,
-                              boolean acc, int rows, double[] bias, int groups) {
+                              boolean acc, int rows, double[] bias, int groups, double[] sums) {
         DoubleVector z = DoubleVector.zero(S);
         for (int g = 0; g < groups; g++, a0 += 8 * rsA, c0 += 8 * ldc) {
+            double[] groupSums = g == 0 ? sums : null;
             if (PAIRED && g + 1 < groups && rows == 8 && !acc && rsA == 1) {
-                rows16(a, a0, csA, b, bOff, ldb, p0, p1, cp, c0, ldc, bias);
+                rows16(a, a0, csA, b, bOff, ldb, p0, p1, cp, c0, ldc, bias, groupSums);
                 g++;
                 a0 += 8 * rsA;
                 c0 += 8 * ldc;
@@ -158,8 +177,10 @@ final class SmallD {
                     x7 = bv.fma(DoubleVector.broadcast(S, a[q + rsA]), x7);
                 }
             } else if (rsA == 1 && rows == 8) {
+                DoubleVector sv = z; // B's rows summed: an add per step, hidden behind the FMAs
                 for (int p = p0, bi = bOff + p0 * ldb, q = a0 + p0 * csA; p < p1; p++, bi += ldb, q += csA) {
                     DoubleVector bv = DoubleVector.fromArray(S, b, bi);
+                    sv = sv.add(bv);
                     x0 = bv.fma(DoubleVector.broadcast(S, a[q]), x0);
                     x1 = bv.fma(DoubleVector.broadcast(S, a[q + 1]), x1);
                     x2 = bv.fma(DoubleVector.broadcast(S, a[q + 2]), x2);
@@ -169,6 +190,7 @@ final class SmallD {
                     x6 = bv.fma(DoubleVector.broadcast(S, a[q + 6]), x6);
                     x7 = bv.fma(DoubleVector.broadcast(S, a[q + 7]), x7);
                 }
+                if (groupSums != null) sv.intoArray(groupSums, 0);
             } else {
                 for (int p = p0; p < p1; p++) {
                     DoubleVector bv = DoubleVector.fromArray(S, b, bOff + p * ldb);
@@ -212,11 +234,14 @@ final class SmallD {
      * 4.9 µs). A's rows contiguous (a layer's input) stay at 8: their 16 row offsets would not fit the general
      * registers, and C2 spilled them (W6 5.7 µs).
      */
-    private static void rows16(double[] a, int a0, int csA, double[] b, int bOff, int ldb, int p0, int p1, double[] cp, int c0, int ldc, double[] bias) {
+    private static void rows16(double[] a, int a0, int csA, double[] b, int bOff, int ldb, int p0, int p1, double[] cp, int c0, int ldc, double[] bias,
+                               double[] sums) {
+        DoubleVector sv = DoubleVector.zero(S);
         DoubleVector x0 = DoubleVector.zero(S), x1 = x0, x2 = x0, x3 = x0, x4 = x0, x5 = x0, x6 = x0, x7 = x0;
         DoubleVector x8 = x0, x9 = x0, x10 = x0, x11 = x0, x12 = x0, x13 = x0, x14 = x0, x15 = x0;
         for (int p = p0, bi = bOff + p0 * ldb, q = a0 + p0 * csA; p < p1; p++, bi += ldb, q += csA) {
             DoubleVector bv = DoubleVector.fromArray(S, b, bi);
+            sv = sv.add(bv);
             x0 = bv.fma(DoubleVector.broadcast(S, a[q]), x0);
             x1 = bv.fma(DoubleVector.broadcast(S, a[q + 1]), x1);
             x2 = bv.fma(DoubleVector.broadcast(S, a[q + 2]), x2);
@@ -234,6 +259,7 @@ final class SmallD {
             x14 = bv.fma(DoubleVector.broadcast(S, a[q + 14]), x14);
             x15 = bv.fma(DoubleVector.broadcast(S, a[q + 15]), x15);
         }
+        if (sums != null) sv.intoArray(sums, 0);
         if (bias != null) {
             DoubleVector bv = DoubleVector.fromArray(S, bias, 0);
             x0 = x0.add(bv); x1 = x1.add(bv); x2 = x2.add(bv); x3 = x3.add(bv);

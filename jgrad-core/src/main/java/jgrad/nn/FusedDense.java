@@ -154,8 +154,12 @@ public final class FusedDense {
             int fanIn = widths[l], fanOut = widths[l + 1];
             TensorKernels.activationBackward(z[l], h[l], g[l], rows * fanOut, acts[l]);
             Tensor a = l == 0 ? in : h[l - 1];
-            TensorKernels.atb(a, l == 0 ? inOffset : 0, g[l], layer.weight().gradStorage(), fanIn, rows, fanOut, false);
-            if (layer.hasBias()) TensorKernels.columnSums(g[l], rows, fanOut, layer.bias().gradStorage());
+            int off = l == 0 ? inOffset : 0;
+            if (layer.hasBias()) { // the bias gradient summed in the weight gradient's pass over g where the kernel can
+                TensorKernels.atbColumnSums(a, off, g[l], layer.weight().gradStorage(), layer.bias().gradStorage(), fanIn, rows, fanOut);
+            } else {
+                TensorKernels.atb(a, off, g[l], layer.weight().gradStorage(), fanIn, rows, fanOut, false);
+            }
             if (l > 0) TensorKernels.abt(g[l], layer.weight(), g[l - 1], rows, fanOut, fanIn, false);
         }
     }

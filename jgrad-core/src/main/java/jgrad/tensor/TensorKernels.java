@@ -27,6 +27,12 @@ public final class TensorKernels {
         else MatMul.atb(a.data32(), aOff, b.data32(), c.data32(), m, k, n, accumulate);
     }
 
+    /** C[m×n] = Aᵀ·B as {@link #atb} (not accumulated) and sums[j] = Σ_r B[r][j] in row order: weight and bias gradients. */
+    public static void atbColumnSums(Tensor a, int aOff, Tensor b, Tensor c, Tensor sums, int m, int k, int n) {
+        if (a.data64() != null) MatMul.atbColumnSums(a.data64(), aOff, b.data64(), c.data64(), sums.data64(), m, k, n);
+        else MatMul.atbColumnSums(a.data32(), aOff, b.data32(), c.data32(), sums.data32(), m, k, n);
+    }
+
     /** C[m×n] = A·Bᵀ with A stored as [m×k], B as [n×k]. */
     public static void abt(Tensor a, Tensor b, Tensor c, int m, int k, int n, boolean accumulate) {
         if (a.data64() != null) MatMul.abt(a.data64(), b.data64(), c.data64(), m, k, n, accumulate);

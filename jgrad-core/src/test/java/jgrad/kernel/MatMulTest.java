@@ -288,4 +288,50 @@ class MatMulTest {
     void threadCountMustBePositive() {
         assertThrows(IllegalArgumentException.class, () -> Parallel.setThreads(0));
     }
+
+    /**
+     * A weight gradient and its bias gradient in one call: C bit for bit the fma loop, the sums bit for bit the
+     * in-order sum of B's rows, whether they come from the small-product kernel's pass (Aᵀ of 8 rows or more, B
+     * with room to be read in place or short enough to copy) or from a second pass (fewer rows, wide B, a B taken
+     * in two passes), from an offset into A.
+     */
+    @Test
+    void weightAndBiasGradientsInOneCallMatchTheLoops() {
+        for (int[] s : new int[][] {{24, 200, 8}, {8, 200, 2}, {40, 33, 16}, {5, 200, 2}, {20, 30, 70}, {16, 100, 10}, {200, 24, 8}}) {
+            int m = s[0], k = s[1], n = s[2];
+            for (int room : new int[] {0, 64}) { // room 0: B exactly k·n (two passes for k >= 64), 64: read in place
+                SplittableRandom r = new SplittableRandom(m * 131L + k * 7L + n + room);
+                int off = 3;
+                double[] a = random(r, off + m * k), b = random(r, k * n + room);
+                float[] af = toFloat(a), bf = toFloat(b);
+                double[] c = new double[m * n], sums = new double[n];
+                float[] cf = new float[m * n], sumsF = new float[n];
+                MatMul.atbColumnSums(a, off, b, c, sums, m, k, n);
+                MatMul.atbColumnSums(af, off, bf, cf, sumsF, m, k, n);
+                String what = m + "x" + k + "x" + n + " room " + room;
+                for (int i = 0; i < m; i++) {
+                    for (int j = 0; j < n; j++) {
+                        double e = 0;
+                        float f = 0f;
+                        for (int p = 0; p < k; p++) {
+                            e = Math.fma(a[off + p * m + i], b[p * n + j], e);
+                            f = Math.fma(af[off + p * m + i], bf[p * n + j], f);
+                        }
+                        assertEquals(e, c[i * n + j], 0.0, what + " C");
+                        assertEquals(f, cf[i * n + j], 0f, what + " C float32");
+                    }
+                }
+                for (int j = 0; j < n; j++) {
+                    double e = 0;
+                    float f = 0f;
+                    for (int p = 0; p < k; p++) {
+                        e += b[p * n + j];
+                        f += bf[p * n + j];
+                    }
+                    assertEquals(e, sums[j], 0.0, what + " sums");
+                    assertEquals(f, sumsF[j], 0f, what + " sums float32");
+                }
+            }
+        }
+    }
 }
