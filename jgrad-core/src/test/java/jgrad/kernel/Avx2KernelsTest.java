@@ -20,6 +20,7 @@ class Avx2KernelsTest {
         for (MatMulTest.Op op : MatMulTest.Op.values()) {
             for (int[] s : new int[][] {{12, 70, 32}, {37, 130, 50}, {6, 400, 16}, {64, 33, 9}}) MatMulTest.checkAllVariants(op, s[0], s[1], s[2], s[0] + 7L * s[1]);
         }
+        MatMulTest.checkWeightAndBiasGradients(); // the bias sums in the small-product kernel's pass, 8 lanes
         System.out.println(b.vectorBits() + " bits, tile " + b.mr() + "x" + b.nr() + ", rows only " + b.packARowsOnly() + ": all variants agree");
     }
 

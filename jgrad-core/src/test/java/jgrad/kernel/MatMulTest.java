@@ -297,6 +297,11 @@ class MatMulTest {
      */
     @Test
     void weightAndBiasGradientsInOneCallMatchTheLoops() {
+        checkWeightAndBiasGradients();
+    }
+
+    /** The check of {@link #weightAndBiasGradientsInOneCallMatchTheLoops}, also run in a JVM limited to AVX2. */
+    static void checkWeightAndBiasGradients() {
         for (int[] s : new int[][] {{24, 200, 8}, {8, 200, 2}, {40, 33, 16}, {5, 200, 2}, {20, 30, 70}, {16, 100, 10}, {200, 24, 8}}) {
             int m = s[0], k = s[1], n = s[2];
             for (int room : new int[] {0, 64}) { // room 0: B exactly k·n (two passes for k >= 64), 64: read in place
