@@ -138,20 +138,122 @@ final class SmallD {
      * 8 rows of C from A's rows at a0 + r·rsA (A(r, p) = a[a0 + r·rsA + p·csA]), over p in [p0, p1) with B's row p
      * at b[bOff + p·ldb]; with {@code rows} < 8 the rows past it repeat the last one (C has room for 8); {@code bias}
      * (or null) is added before the stores; {@code sums} (or null), with A's columns contiguous, gets the first
-     * group's sums of B's rows (see {@link #product}).
+     * group's sums of B's rows (see {@link #product}). Three forms of the same loop, so that C2 can hoist or merge
+     * the bounds checks of A (one check per element and the offsets spilled to the stack had made it twice as slow):
+     * rows of A contiguous (a layer's input), columns of A contiguous (Aᵀ in a weight gradient: 8 neighbours), and
+     * any strides; each in a method of its own, so that C2 compiles only the forms a network uses (one method with
+     * all three took 264 ms to compile in W1's first epoch, while the products ran boxed).
      */
     private static void rows8(double[] a, int a0, int rsA, int csA, double[] b, int bOff, int ldb, int p0, int p1, double[] cp, int c0, int ldc,
                               boolean acc, int rows, double[] bias, int groups, double[] sums) {
+        if (csA == 1 && rows == 8) rowsAlongP(a, a0, rsA, csA, b, bOff, ldb, p0, p1, cp, c0, ldc, acc, rows, bias, groups, sums);
+        else if (rsA == 1 && rows == 8) rowsOfTransposed(a, a0, rsA, csA, b, bOff, ldb, p0, p1, cp, c0, ldc, acc, rows, bias, groups, sums);
+        else rowsStrided(a, a0, rsA, csA, b, bOff, ldb, p0, p1, cp, c0, ldc, acc, rows, bias, groups, sums);
+    }
+
+    /** {@link #rows8} for A's rows contiguous along p. */
+    private static void rowsAlongP(double[] a, int a0, int rsA, int csA, double[] b, int bOff, int ldb, int p0, int p1, double[] cp, int c0,
+                                   int ldc, boolean acc, int rows, double[] bias, int groups, double[] sums) {
+        DoubleVector z = DoubleVector.zero(S);
+        for (int g = 0; g < groups; g++, a0 += 8 * rsA, c0 += 8 * ldc) {
+            int c1 = c0 + ldc, c2 = c1 + ldc, c3 = c2 + ldc, c4 = c3 + ldc, c5 = c4 + ldc, c6 = c5 + ldc, c7 = c6 + ldc;
+            DoubleVector x0 = acc ? DoubleVector.fromArray(S, cp, c0) : z, x1 = acc ? DoubleVector.fromArray(S, cp, c1) : z;
+            DoubleVector x2 = acc ? DoubleVector.fromArray(S, cp, c2) : z, x3 = acc ? DoubleVector.fromArray(S, cp, c3) : z;
+            DoubleVector x4 = acc ? DoubleVector.fromArray(S, cp, c4) : z, x5 = acc ? DoubleVector.fromArray(S, cp, c5) : z;
+            DoubleVector x6 = acc ? DoubleVector.fromArray(S, cp, c6) : z, x7 = acc ? DoubleVector.fromArray(S, cp, c7) : z;
+            for (int p = p0, bi = bOff + p0 * ldb; p < p1; p++, bi += ldb) {
+                DoubleVector bv = DoubleVector.fromArray(S, b, bi);
+                int q = a0 + p;
+                x0 = bv.fma(DoubleVector.broadcast(S, a[q]), x0);
+                x1 = bv.fma(DoubleVector.broadcast(S, a[q += rsA]), x1);
+                x2 = bv.fma(DoubleVector.broadcast(S, a[q += rsA]), x2);
+                x3 = bv.fma(DoubleVector.broadcast(S, a[q += rsA]), x3);
+                x4 = bv.fma(DoubleVector.broadcast(S, a[q += rsA]), x4);
+                x5 = bv.fma(DoubleVector.broadcast(S, a[q += rsA]), x5);
+                x6 = bv.fma(DoubleVector.broadcast(S, a[q += rsA]), x6);
+                x7 = bv.fma(DoubleVector.broadcast(S, a[q + rsA]), x7);
+            }
+            if (bias != null) {
+                DoubleVector bv = DoubleVector.fromArray(S, bias, 0);
+                x0 = x0.add(bv);
+                x1 = x1.add(bv);
+                x2 = x2.add(bv);
+                x3 = x3.add(bv);
+                x4 = x4.add(bv);
+                x5 = x5.add(bv);
+                x6 = x6.add(bv);
+                x7 = x7.add(bv);
+            }
+            x0.intoArray(cp, c0);
+            x1.intoArray(cp, c1);
+            x2.intoArray(cp, c2);
+            x3.intoArray(cp, c3);
+            x4.intoArray(cp, c4);
+            x5.intoArray(cp, c5);
+            x6.intoArray(cp, c6);
+            x7.intoArray(cp, c7);
+        }
+    }
+
+    /** {@link #rows8} for A's columns contiguous (Aᵀ): 16 rows at a time where 32 registers hold them. */
+    private static void rowsOfTransposed(double[] a, int a0, int rsA, int csA, double[] b, int bOff, int ldb, int p0, int p1, double[] cp, int c0,
+                                         int ldc, boolean acc, int rows, double[] bias, int groups, double[] sums) {
         DoubleVector z = DoubleVector.zero(S);
         for (int g = 0; g < groups; g++, a0 += 8 * rsA, c0 += 8 * ldc) {
             double[] groupSums = g == 0 ? sums : null;
-            if (PAIRED && g + 1 < groups && rows == 8 && !acc && rsA == 1) {
+            if (PAIRED && g + 1 < groups && !acc) {
                 rows16(a, a0, csA, b, bOff, ldb, p0, p1, cp, c0, ldc, bias, groupSums);
                 g++;
                 a0 += 8 * rsA;
                 c0 += 8 * ldc;
                 continue;
             }
+            int c1 = c0 + ldc, c2 = c1 + ldc, c3 = c2 + ldc, c4 = c3 + ldc, c5 = c4 + ldc, c6 = c5 + ldc, c7 = c6 + ldc;
+            DoubleVector x0 = acc ? DoubleVector.fromArray(S, cp, c0) : z, x1 = acc ? DoubleVector.fromArray(S, cp, c1) : z;
+            DoubleVector x2 = acc ? DoubleVector.fromArray(S, cp, c2) : z, x3 = acc ? DoubleVector.fromArray(S, cp, c3) : z;
+            DoubleVector x4 = acc ? DoubleVector.fromArray(S, cp, c4) : z, x5 = acc ? DoubleVector.fromArray(S, cp, c5) : z;
+            DoubleVector x6 = acc ? DoubleVector.fromArray(S, cp, c6) : z, x7 = acc ? DoubleVector.fromArray(S, cp, c7) : z;
+            DoubleVector sv = z; // B's rows summed: an add per step, hidden behind the FMAs
+            for (int p = p0, bi = bOff + p0 * ldb, q = a0 + p0 * csA; p < p1; p++, bi += ldb, q += csA) {
+                DoubleVector bv = DoubleVector.fromArray(S, b, bi);
+                sv = sv.add(bv);
+                x0 = bv.fma(DoubleVector.broadcast(S, a[q]), x0);
+                x1 = bv.fma(DoubleVector.broadcast(S, a[q + 1]), x1);
+                x2 = bv.fma(DoubleVector.broadcast(S, a[q + 2]), x2);
+                x3 = bv.fma(DoubleVector.broadcast(S, a[q + 3]), x3);
+                x4 = bv.fma(DoubleVector.broadcast(S, a[q + 4]), x4);
+                x5 = bv.fma(DoubleVector.broadcast(S, a[q + 5]), x5);
+                x6 = bv.fma(DoubleVector.broadcast(S, a[q + 6]), x6);
+                x7 = bv.fma(DoubleVector.broadcast(S, a[q + 7]), x7);
+            }
+            if (groupSums != null) sv.intoArray(groupSums, 0);
+            if (bias != null) {
+                DoubleVector bv = DoubleVector.fromArray(S, bias, 0);
+                x0 = x0.add(bv);
+                x1 = x1.add(bv);
+                x2 = x2.add(bv);
+                x3 = x3.add(bv);
+                x4 = x4.add(bv);
+                x5 = x5.add(bv);
+                x6 = x6.add(bv);
+                x7 = x7.add(bv);
+            }
+            x0.intoArray(cp, c0);
+            x1.intoArray(cp, c1);
+            x2.intoArray(cp, c2);
+            x3.intoArray(cp, c3);
+            x4.intoArray(cp, c4);
+            x5.intoArray(cp, c5);
+            x6.intoArray(cp, c6);
+            x7.intoArray(cp, c7);
+        }
+    }
+
+    /** {@link #rows8} for any strides of A, and fewer than 8 rows. */
+    private static void rowsStrided(double[] a, int a0, int rsA, int csA, double[] b, int bOff, int ldb, int p0, int p1, double[] cp, int c0,
+                                    int ldc, boolean acc, int rows, double[] bias, int groups, double[] sums) {
+        DoubleVector z = DoubleVector.zero(S);
+        for (int g = 0; g < groups; g++, a0 += 8 * rsA, c0 += 8 * ldc) {
             int c1 = c0 + ldc, c2 = c1 + ldc, c3 = c2 + ldc, c4 = c3 + ldc, c5 = c4 + ldc, c6 = c5 + ldc, c7 = c6 + ldc;
             int last = rows - 1;
             DoubleVector x0 = acc ? DoubleVector.fromArray(S, cp, c0) : z, x1 = acc ? DoubleVector.fromArray(S, cp, c1) : z;
@@ -160,52 +262,19 @@ final class SmallD {
             DoubleVector x6 = acc ? DoubleVector.fromArray(S, cp, c6) : z, x7 = acc ? DoubleVector.fromArray(S, cp, c7) : z;
             int r1 = a0 + Math.min(1, last) * rsA, r2 = a0 + Math.min(2, last) * rsA, r3 = a0 + Math.min(3, last) * rsA;
             int r4 = a0 + Math.min(4, last) * rsA, r5 = a0 + Math.min(5, last) * rsA, r6 = a0 + Math.min(6, last) * rsA, r7 = a0 + last * rsA;
-            // Three forms of the same loop, so that C2 can hoist or merge the bounds checks of A (one check per
-            // element and the offsets spilled to the stack had made it twice as slow): rows of A contiguous (a
-            // layer's input), columns of A contiguous (Aᵀ in a weight gradient: 8 neighbours), and any strides.
-            if (csA == 1 && rows == 8) {
-                for (int p = p0, bi = bOff + p0 * ldb; p < p1; p++, bi += ldb) {
-                    DoubleVector bv = DoubleVector.fromArray(S, b, bi);
-                    int q = a0 + p;
-                    x0 = bv.fma(DoubleVector.broadcast(S, a[q]), x0);
-                    x1 = bv.fma(DoubleVector.broadcast(S, a[q += rsA]), x1);
-                    x2 = bv.fma(DoubleVector.broadcast(S, a[q += rsA]), x2);
-                    x3 = bv.fma(DoubleVector.broadcast(S, a[q += rsA]), x3);
-                    x4 = bv.fma(DoubleVector.broadcast(S, a[q += rsA]), x4);
-                    x5 = bv.fma(DoubleVector.broadcast(S, a[q += rsA]), x5);
-                    x6 = bv.fma(DoubleVector.broadcast(S, a[q += rsA]), x6);
-                    x7 = bv.fma(DoubleVector.broadcast(S, a[q + rsA]), x7);
-                }
-            } else if (rsA == 1 && rows == 8) {
-                DoubleVector sv = z; // B's rows summed: an add per step, hidden behind the FMAs
-                for (int p = p0, bi = bOff + p0 * ldb, q = a0 + p0 * csA; p < p1; p++, bi += ldb, q += csA) {
-                    DoubleVector bv = DoubleVector.fromArray(S, b, bi);
-                    sv = sv.add(bv);
-                    x0 = bv.fma(DoubleVector.broadcast(S, a[q]), x0);
-                    x1 = bv.fma(DoubleVector.broadcast(S, a[q + 1]), x1);
-                    x2 = bv.fma(DoubleVector.broadcast(S, a[q + 2]), x2);
-                    x3 = bv.fma(DoubleVector.broadcast(S, a[q + 3]), x3);
-                    x4 = bv.fma(DoubleVector.broadcast(S, a[q + 4]), x4);
-                    x5 = bv.fma(DoubleVector.broadcast(S, a[q + 5]), x5);
-                    x6 = bv.fma(DoubleVector.broadcast(S, a[q + 6]), x6);
-                    x7 = bv.fma(DoubleVector.broadcast(S, a[q + 7]), x7);
-                }
-                if (groupSums != null) sv.intoArray(groupSums, 0);
-            } else {
-                for (int p = p0; p < p1; p++) {
-                    DoubleVector bv = DoubleVector.fromArray(S, b, bOff + p * ldb);
-                    int q = p * csA;
-                    x0 = bv.fma(DoubleVector.broadcast(S, a[a0 + q]), x0);
-                    x1 = bv.fma(DoubleVector.broadcast(S, a[r1 + q]), x1);
-                    x2 = bv.fma(DoubleVector.broadcast(S, a[r2 + q]), x2);
-                    x3 = bv.fma(DoubleVector.broadcast(S, a[r3 + q]), x3);
-                    x4 = bv.fma(DoubleVector.broadcast(S, a[r4 + q]), x4);
-                    x5 = bv.fma(DoubleVector.broadcast(S, a[r5 + q]), x5);
-                    x6 = bv.fma(DoubleVector.broadcast(S, a[r6 + q]), x6);
-                    x7 = bv.fma(DoubleVector.broadcast(S, a[r7 + q]), x7);
-                }
+            for (int p = p0; p < p1; p++) {
+                DoubleVector bv = DoubleVector.fromArray(S, b, bOff + p * ldb);
+                int q = p * csA;
+                x0 = bv.fma(DoubleVector.broadcast(S, a[a0 + q]), x0);
+                x1 = bv.fma(DoubleVector.broadcast(S, a[r1 + q]), x1);
+                x2 = bv.fma(DoubleVector.broadcast(S, a[r2 + q]), x2);
+                x3 = bv.fma(DoubleVector.broadcast(S, a[r3 + q]), x3);
+                x4 = bv.fma(DoubleVector.broadcast(S, a[r4 + q]), x4);
+                x5 = bv.fma(DoubleVector.broadcast(S, a[r5 + q]), x5);
+                x6 = bv.fma(DoubleVector.broadcast(S, a[r6 + q]), x6);
+                x7 = bv.fma(DoubleVector.broadcast(S, a[r7 + q]), x7);
             }
-            if (bias != null) {
+                    if (bias != null) {
                 DoubleVector bv = DoubleVector.fromArray(S, bias, 0);
                 x0 = x0.add(bv);
                 x1 = x1.add(bv);
