@@ -48,7 +48,7 @@ final class GemmD extends Gemm {
             if (!accumulate) java.util.Arrays.fill(c, 0, m * n, 0.0);
         } else if ((long) m * n * k < TINY_MAX) {
             direct(a, aOff, rsA, csA, b, rsB, csB, c, m, k, n, accumulate);
-        } else if (simd && n <= SmallD.L && (long) m * n * k <= SMALL_MAX) {
+        } else if (small(m, k, n, simd)) {
             prepare(false);
             SmallD.product(a, aOff, rsA, csA, b, rsB, csB, c, m, k, n, accumulate, act != null ? bias : null);
             if (act != null) FusedD.activate(c, 0, m * n, act); // the bias is in already
@@ -73,14 +73,19 @@ final class GemmD extends Gemm {
      */
     static void productAndBSums(double[] a, int aOff, int rsA, int csA, double[] b, double[] c, double[] bSums, int m, int k, int n,
                                 boolean simd, int threads) {
-        long work = (long) m * n * k;
-        if (simd && m > 0 && n > 0 && work >= TINY_MAX && n <= SmallD.L && work <= SMALL_MAX) {
+        if (small(m, k, n, simd)) {
             prepare(false);
             if (SmallD.product(a, aOff, rsA, csA, b, n, 1, c, m, k, n, false, null, bSums)) return;
         } else {
             product(a, aOff, rsA, csA, b, n, 1, c, m, k, n, false, null, null, simd, threads);
         }
         FusedD.columnSums(b, k, n, bSums, false);
+    }
+
+    /** Whether {@link #product} gives this shape to the small-product kernel: past the tiny ones, one vector of columns at most. */
+    private static boolean small(int m, int k, int n, boolean simd) {
+        long work = (long) m * n * k;
+        return simd && n <= SmallD.L && work >= TINY_MAX && work <= SMALL_MAX;
     }
 
     /**

@@ -47,7 +47,7 @@ final class GemmF extends Gemm {
             if (!accumulate) java.util.Arrays.fill(c, 0, m * n, 0f);
         } else if ((long) m * n * k < TINY_MAX) {
             direct(a, aOff, rsA, csA, b, rsB, csB, c, m, k, n, accumulate);
-        } else if (simd && n <= SmallF.L && (long) m * n * k <= SMALL_MAX) {
+        } else if (small(m, k, n, simd)) {
             prepare(false);
             SmallF.product(a, aOff, rsA, csA, b, rsB, csB, c, m, k, n, accumulate, act != null ? bias : null);
             if (act != null) FusedF.activate(c, 0, m * n, act); // the bias is in already
@@ -72,14 +72,19 @@ final class GemmF extends Gemm {
      */
     static void productAndBSums(float[] a, int aOff, int rsA, int csA, float[] b, float[] c, float[] bSums, int m, int k, int n,
                                 boolean simd, int threads) {
-        long work = (long) m * n * k;
-        if (simd && m > 0 && n > 0 && work >= TINY_MAX && n <= SmallF.L && work <= SMALL_MAX) {
+        if (small(m, k, n, simd)) {
             prepare(false);
             if (SmallF.product(a, aOff, rsA, csA, b, n, 1, c, m, k, n, false, null, bSums)) return;
         } else {
             product(a, aOff, rsA, csA, b, n, 1, c, m, k, n, false, null, null, simd, threads);
         }
         FusedF.columnSums(b, k, n, bSums, false);
+    }
+
+    /** Whether {@link #product} gives this shape to the small-product kernel: past the tiny ones, one vector of columns at most. */
+    private static boolean small(int m, int k, int n, boolean simd) {
+        long work = (long) m * n * k;
+        return simd && n <= SmallF.L && work >= TINY_MAX && work <= SMALL_MAX;
     }
 
     /**

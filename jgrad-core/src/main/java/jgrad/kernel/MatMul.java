@@ -77,15 +77,13 @@ public final class MatMul {
      * layer's weight and bias gradients, in one pass over B where the kernels can.
      */
     public static void atbColumnSums(double[] a, int aOffset, double[] b, double[] c, double[] sums, int m, int k, int n) {
-        check("atbColumnSums", aOffset, a.length, b.length, c.length, m, k, n);
-        if (sums.length < n) throw new IllegalArgumentException("MatMul.atbColumnSums: sums needs " + n + " elements, got " + sums.length);
+        checkSums(aOffset, a.length, b.length, c.length, sums.length, m, k, n);
         GemmD.productAndBSums(a, aOffset, 1, m, b, c, sums, m, k, n, Simd.ENABLED, Parallel.threads());
     }
 
     /** float32 twin of {@link #atbColumnSums(double[], int, double[], double[], double[], int, int, int)}. */
     public static void atbColumnSums(float[] a, int aOffset, float[] b, float[] c, float[] sums, int m, int k, int n) {
-        check("atbColumnSums", aOffset, a.length, b.length, c.length, m, k, n);
-        if (sums.length < n) throw new IllegalArgumentException("MatMul.atbColumnSums: sums needs " + n + " elements, got " + sums.length);
+        checkSums(aOffset, a.length, b.length, c.length, sums.length, m, k, n);
         GemmF.productAndBSums(a, aOffset, 1, m, b, c, sums, m, k, n, Simd.ENABLED, Parallel.threads());
     }
 
@@ -139,6 +137,11 @@ public final class MatMul {
                      int m, int k, int n, boolean accumulate, double[] bias, Activation act, boolean simd, int threads) {
         check(op, aOff, a.length, b.length, c.length, m, k, n);
         GemmD.product(a, aOff, rsA, csA, b, rsB, csB, c, m, k, n, accumulate, bias, act, simd && Simd.ENABLED, threads);
+    }
+
+    private static void checkSums(int aOff, int aLen, int bLen, int cLen, int sumsLen, int m, int k, int n) {
+        check("atbColumnSums", aOff, aLen, bLen, cLen, m, k, n);
+        if (sumsLen < n) throw new IllegalArgumentException("MatMul.atbColumnSums: sums needs " + n + " elements, got " + sumsLen);
     }
 
     static void check(String op, int aOff, int aLen, int bLen, int cLen, int m, int k, int n) {

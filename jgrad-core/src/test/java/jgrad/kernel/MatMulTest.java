@@ -300,6 +300,14 @@ class MatMulTest {
         checkWeightAndBiasGradients();
     }
 
+    @Test
+    void weightAndBiasGradientsNameWhatIsTooShort() {
+        var e = assertThrows(IllegalArgumentException.class, () -> MatMul.atbColumnSums(new float[6], 0, new float[6], new float[4], new float[1], 2, 3, 2));
+        assertEquals("MatMul.atbColumnSums: sums needs 2 elements, got 1", e.getMessage());
+        e = assertThrows(IllegalArgumentException.class, () -> MatMul.atbColumnSums(new double[5], 0, new double[6], new double[4], new double[2], 2, 3, 2));
+        assertEquals("MatMul.atbColumnSums: m=2 k=3 n=2 needs arrays of 6 (from offset 0), 6, 4 elements; got 5, 6, 4", e.getMessage());
+    }
+
     /** The check of {@link #weightAndBiasGradientsInOneCallMatchTheLoops}, also run in a JVM limited to AVX2. */
     static void checkWeightAndBiasGradients() {
         for (int[] s : new int[][] {{24, 200, 8}, {8, 200, 2}, {40, 33, 16}, {5, 200, 2}, {20, 30, 70}, {16, 100, 10}, {200, 24, 8}}) {
