@@ -188,7 +188,7 @@ final class GemmD extends Gemm {
     void epilogue(int i0, int i1, int j0, int j1) {
         for (int r = i0; r < i1; r++) {
             int o = r * n;
-            if (bias != null) for (int j = j0; j < j1; j++) c[o + j] += bias[j];
+            if (bias != null) FusedD.addRow(c, o + j0, bias, j0, j1 - j0);
             FusedD.activate(c, o + j0, j1 - j0, act);
         }
     }

@@ -48,6 +48,24 @@ class FusedTest {
         for (int i = 0; i < 9; i++) assertEquals(w0[i] - 0.5 * x[i], w[i], 0.0);
     }
 
+    /** A row added into another: each element once, by whole vectors and a scalar tail alike, nothing outside the ranges. */
+    @Test
+    void addRowAddsEachElementOnceAndTouchesNothingElse() {
+        for (int len : new int[] {0, 1, 15, 16, 17, 31, 32, 33, 64, 70, 263}) {
+            for (int dOff : new int[] {0, 3}) {
+                double[] src = random(len + 1, len + 5), dst = random(len + 2, len + 9);
+                double[] expect = dst.clone();
+                for (int j = 0; j < len; j++) expect[dOff + j] += src[2 + j];
+                FusedD.addRow(dst, dOff, src, 2, len);
+                assertArrayEquals(expect, dst, 0, len + " doubles at " + dOff);
+                float[] srcF = MatMulTest.toFloat(src), dstF = MatMulTest.toFloat(random(len + 2, len + 9)), expectF = dstF.clone();
+                for (int j = 0; j < len; j++) expectF[dOff + j] += srcF[2 + j];
+                FusedF.addRow(dstF, dOff, srcF, 2, len);
+                assertArrayEquals(expectF, dstF, 0f, len + " floats at " + dOff);
+            }
+        }
+    }
+
     /** The column sums add in the plain loop's order, narrow (in blocks of 4, 2, 1) or wide: the same bits. */
     @Test
     void columnSumsEqualTheScalarLoopBitForBit() {
