@@ -37,12 +37,15 @@ abstract class Gemm implements Parallel.Body {
     /** A is packed [mr][kc] whatever its strides ({@link Blocking#packARowsOnly}). */
     boolean packRowsOnly;
     /**
-     * A's rows run along p and the vector kernels read full slivers of them where they are, rows rsA apart: the
-     * copy {@link #packA} would make is the same rows, and cost 3% of W1's forward product. Only a fringe sliver
-     * (fewer than mr rows, which the kernel would read past) is packed, and rows whose stride puts them in few L1
-     * sets (2048 floats apart: 8% slower in place) are packed too.
+     * The vector kernels read full slivers of A where they are. When A's rows run along p, the rows rsA apart: the
+     * copy {@link #packA} would make is the same rows, and cost 3% of W1's forward product. When its columns do
+     * (Aᵀ·G, a weight gradient), each p's mr values side by side, csA apart: packing them [kc][mr] was 5% of W1's
+     * step. Only a fringe sliver (fewer than mr rows, which the kernel would read past) is packed, and A whose
+     * stride puts the sliver's lines in few L1 sets (rows 2048 floats apart: 8% slower in place) is packed whole.
      */
     boolean aInPlace;
+    /** The kernels' {@code lda} for A in place: rsA for rows along p, −csA for Aᵀ (see {@link SimdF#micro}). */
+    private int inPlaceLda;
     private int rowsPerTask, colsPerTask, colTasks;
     /** B packed once for all tasks (when several row tasks would each pack it again), and the phase doing it. */
     private Object sharedB;
@@ -117,7 +120,9 @@ abstract class Gemm implements Parallel.Body {
         this.mc = blocking.mc();
         this.nc = blocking.nc();
         this.packRowsOnly = blocking.packARowsOnly();
-        this.aInPlace = simd && csA == 1 && spreadOverL1Sets((long) rsA * elementBytes(), mr);
+        boolean rows = csA == 1, columns = rsA == 1 && !packRowsOnly;
+        this.aInPlace = simd && (rows ? spreadOverL1Sets((long) rsA * elementBytes(), mr) : columns && spreadOverL1Sets((long) csA * elementBytes(), kc));
+        this.inPlaceLda = rows ? rsA : -csA;
     }
 
     /** Splits C into tasks and runs them; the split only affects speed. */
@@ -190,7 +195,7 @@ abstract class Gemm implements Parallel.Body {
                 }
                 if (aInPlace) {
                     Object a = a();
-                    for (int i = i0; i < fringe; i += mr) tile(buf, a, aOff + i * rsA + pc, rsA, bp, bOff, i, mr, j, nv, kc, load);
+                    for (int i = i0; i < fringe; i += mr) tile(buf, a, aOff + i * rsA + pc * csA, inPlaceLda, bp, bOff, i, mr, j, nv, kc, load);
                     // At most one fringe sliver, written as a loop: a loop's test has seen both outcomes once it has run,
                     // where an `if` always true in W1's 128-row batches compiled to a trap, and the epoch's last batch
                     // (96 rows, no fringe) threw the compiled driver away at the start of the next epoch.

@@ -305,7 +305,7 @@ final class GemmD extends Gemm {
             micro(ap, aOff, lda, bp, bOff, kc, c, i * n + j, n, load);
             return;
         }
-        if (simd && lda != 0 && nv == nr && mv < mr && SimdD.microRows(mv, ap, aOff, lda, bp, bOff, kc, c, i * n + j, n, load)) {
+        if (simd && lda > 0 && nv == nr && mv < mr && SimdD.microRows(mv, ap, aOff, lda, bp, bOff, kc, c, i * n + j, n, load)) {
             return; // a fringe of exactly 8 or 6 whole rows (W1's 128 rows = 10 x 12 + 8): a smaller kernel, straight into C
         }
         // fringe: the full micro-kernel on a copy of the tile; padding rows and lanes never reach C
@@ -322,7 +322,7 @@ final class GemmD extends Gemm {
             return;
         }
         // scalar: one row of the tile at a time in 8 locals (nr == SCALAR_NR), 8 independent fma chains
-        int rs = lda == 0 ? 1 : lda, cs = lda == 0 ? mr : 1;
+        int rs = lda > 0 ? lda : 1, cs = lda > 0 ? 1 : lda == 0 ? mr : -lda;
         for (int r = 0; r < mr; r++) {
             int cr = cOff + r * ldc;
             double s0 = 0.0, s1 = 0.0, s2 = 0.0, s3 = 0.0, s4 = 0.0, s5 = 0.0, s6 = 0.0, s7 = 0.0;

@@ -304,7 +304,7 @@ final class GemmF extends Gemm {
             micro(ap, aOff, lda, bp, bOff, kc, c, i * n + j, n, load);
             return;
         }
-        if (simd && lda != 0 && nv == nr && mv < mr && SimdF.microRows(mv, ap, aOff, lda, bp, bOff, kc, c, i * n + j, n, load)) {
+        if (simd && lda > 0 && nv == nr && mv < mr && SimdF.microRows(mv, ap, aOff, lda, bp, bOff, kc, c, i * n + j, n, load)) {
             return; // a fringe of exactly 8 or 6 whole rows (W1's 128 rows = 10 x 12 + 8): a smaller kernel, straight into C
         }
         // fringe: the full micro-kernel on a copy of the tile; padding rows and lanes never reach C
@@ -321,7 +321,7 @@ final class GemmF extends Gemm {
             return;
         }
         // scalar: one row of the tile at a time in 8 locals (nr == SCALAR_NR), 8 independent fma chains
-        int rs = lda == 0 ? 1 : lda, cs = lda == 0 ? mr : 1;
+        int rs = lda > 0 ? lda : 1, cs = lda > 0 ? 1 : lda == 0 ? mr : -lda;
         for (int r = 0; r < mr; r++) {
             int cr = cOff + r * ldc;
             float s0 = 0f, s1 = 0f, s2 = 0f, s3 = 0f, s4 = 0f, s5 = 0f, s6 = 0f, s7 = 0f;

@@ -14,8 +14,8 @@ final class Simd12D {
 
     private Simd12D() {}
 
-    /** 12 rows × 2 vectors: 24 accumulators, 27 registers in all; A packed [kc][12]. */
-    static void micro12(double[] ap, int aOff, double[] bp, int bOff, int kc, double[] c, int cOff, int ldc, boolean load) {
+    /** 12 rows × 2 vectors: 24 accumulators, 27 registers in all; A as [kc][12], each p's 12 values side by side, step apart. */
+    static void micro12(double[] ap, int aOff, int step, double[] bp, int bOff, int kc, double[] c, int cOff, int ldc, boolean load) {
         DoubleVector z = DoubleVector.zero(S);
         int c0 = cOff;
         int c1 = c0 + ldc;
@@ -42,7 +42,7 @@ final class Simd12D {
         DoubleVector x100 = load ? DoubleVector.fromArray(S, c, c10) : z, x101 = load ? DoubleVector.fromArray(S, c, c10 + L) : z;
         DoubleVector x110 = load ? DoubleVector.fromArray(S, c, c11) : z, x111 = load ? DoubleVector.fromArray(S, c, c11 + L) : z;
         for (int p = 0; p < kc; p++) {
-            int bo = bOff + p * NR, ao = aOff + p * 12;
+            int bo = bOff + p * NR, ao = aOff + p * step;
             DoubleVector b0 = DoubleVector.fromArray(S, bp, bo), b1 = DoubleVector.fromArray(S, bp, bo + L);
             DoubleVector v0 = DoubleVector.broadcast(S, ap[ao]);
             x00 = b0.fma(v0, x00);

@@ -13,8 +13,8 @@ final class Simd12F {
 
     private Simd12F() {}
 
-    /** 12 rows × 2 vectors: 24 accumulators, 27 registers in all; A packed [kc][12]. */
-    static void micro12(float[] ap, int aOff, float[] bp, int bOff, int kc, float[] c, int cOff, int ldc, boolean load) {
+    /** 12 rows × 2 vectors: 24 accumulators, 27 registers in all; A as [kc][12], each p's 12 values side by side, step apart. */
+    static void micro12(float[] ap, int aOff, int step, float[] bp, int bOff, int kc, float[] c, int cOff, int ldc, boolean load) {
         FloatVector z = FloatVector.zero(S);
         int c0 = cOff;
         int c1 = c0 + ldc;
@@ -41,7 +41,7 @@ final class Simd12F {
         FloatVector x100 = load ? FloatVector.fromArray(S, c, c10) : z, x101 = load ? FloatVector.fromArray(S, c, c10 + L) : z;
         FloatVector x110 = load ? FloatVector.fromArray(S, c, c11) : z, x111 = load ? FloatVector.fromArray(S, c, c11 + L) : z;
         for (int p = 0; p < kc; p++) {
-            int bo = bOff + p * NR, ao = aOff + p * 12;
+            int bo = bOff + p * NR, ao = aOff + p * step;
             FloatVector b0 = FloatVector.fromArray(S, bp, bo), b1 = FloatVector.fromArray(S, bp, bo + L);
             FloatVector v0 = FloatVector.broadcast(S, ap[ao]);
             x00 = b0.fma(v0, x00);
