@@ -10,7 +10,7 @@ final class GemmF extends Gemm {
 
     /** Whether the warm-up of the kernels of A's rows (every product), and of Aᵀ's slivers (training), has started. */
     private static final java.util.concurrent.atomic.AtomicBoolean ROWS_WARMING = new java.util.concurrent.atomic.AtomicBoolean(),
-            SLIVERS_WARMING = new java.util.concurrent.atomic.AtomicBoolean();
+            SLIVERS_WARMING = new java.util.concurrent.atomic.AtomicBoolean(), FRINGES_WARMING = new java.util.concurrent.atomic.AtomicBoolean();
 
     float[] a, b, c, bias;
     private float[] packed = new float[0], slivers = new float[0];
@@ -125,15 +125,18 @@ final class GemmF extends Gemm {
 
     /**
      * Starts the warm-up of this precision's SIMD kernels, once; tiny products never start it (they stay scalar).
-     * Inference needs only the kernels of A's rows; training also reads Aᵀ's slivers [kc][mr], whose kernel is
-     * warmed only when {@code training} (or the first Aᵀ·B product) asks for it: compiling it took C2 100 ms that W3's
-     * forward products waited for (their packing and driver code were compiled only after it, inside W3's timed passes).
+     * Inference needs only the kernels of A's rows; training also reads Aᵀ's slivers [kc][mr], and its batches of 128,
+     * 32 or 200 rows end in a fringe sliver of 8 under 12-row tiles. Those kernels are warmed only when {@code training}
+     * (or the first Aᵀ·B product) asks for them: compiling them took C2 200 ms that W3's forward products waited for
+     * (its 1,000 rows end in a sliver of 4; their packing and driver code were compiled only after them, inside W3's
+     * timed passes). A product that needs an unwarmed fringe kernel gets it compiled from its own calls.
      */
     static void prepare(boolean training) {
         if (!Simd.ENABLED) return;
         boolean rows = !ROWS_WARMING.getAndSet(true);
         boolean slivers = training && !SIMD.packARowsOnly() && !SLIVERS_WARMING.getAndSet(true); // else Aᵀ is packed as rows
-        if (rows || slivers) warmUp(rows, slivers);
+        boolean fringes = training && SIMD.mr() > 8 && !FRINGES_WARMING.getAndSet(true);
+        if (rows || slivers || fringes) warmUp(rows, slivers, fringes);
     }
 
     /**
@@ -142,7 +145,7 @@ final class GemmF extends Gemm {
      * call it thousands of times a second, so it compiles from its real calls soon enough, and from a warm-up's tiny
      * operands C2 had compiled a slower kernel (W6 at 5.3-5.7 µs instead of 4.5-4.9 in one process of three).
      */
-    private static void warmUp(boolean rows, boolean slivers) {
+    private static void warmUp(boolean rows, boolean slivers, boolean fringes) {
         int mr = SIMD.mr(), nr = SIMD.nr(), kc = 64;
         float[] ap = new float[mr * kc], bp = new float[kc * nr], ct = new float[mr * nr];
         // every branch the products take (C loaded or not, each fringe height): a branch C2 never saw taken in the
@@ -153,15 +156,15 @@ final class GemmF extends Gemm {
                 if (rows) SimdF.micro(mr, ap, 0, 2, bp, 0, 2, ct, 0, nr, load == 1);
             }
             if (slivers) SimdF.packSliver(bp, 0, 2 * mr, ap, 0, 2, mr);
-            if (!rows) return;
-            SimdF.packRows(ap, 0, nr, bp, 0, 2); // the Vector API packing, which boxes as much until compiled
-            if (mr > 8) { // the fringe kernels of 12-row tiles (Gemm's 128-row batches end in a sliver of 8)
+            if (fringes) { // the fringe kernels of 12-row tiles (Gemm's 128-row batches end in a sliver of 8)
                 for (int load = 0; load < 2; load++) {
                     SimdF.microRows(8, ap, 0, 2, bp, 0, 2, ct, 0, nr, load == 1);
                     SimdF.microRows(6, ap, 0, 2, bp, 0, 2, ct, 0, nr, load == 1);
-                    SimdF.microRows(4, ap, 0, 2, bp, 0, 2, ct, 0, nr, load == 1); // no kernel: the case W3's 1,000 rows end in
                 }
             }
+            if (!rows) return;
+            SimdF.packRows(ap, 0, nr, bp, 0, 2); // the Vector API packing, which boxes as much until compiled
+            SimdF.microRows(4, ap, 0, 2, bp, 0, 2, ct, 0, nr, false); // no kernel: the case W3's 1,000 rows end in
         };
         Warmup.start("float32", step, () -> {
             for (int load = 0; load < 2; load++) {
