@@ -10,8 +10,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 /**
  * Every tile height of the SIMD micro-kernels, called directly: a machine runs only the one {@link Blocking}
  * picks for its registers through {@link MatMul} (6 rows with AVX2, 12 with AVX-512), so the others would go
- * untested here. A is packed in both layouts ([kc][mr] and [mr][kc]), B [kc][nr], both at an offset and with
- * C inside a wider matrix.
+ * untested here. A in each layout ([kc][mr] packed or with each p's values further apart, [mr][kc]), B [kc][nr],
+ * both at an offset and with C inside a wider matrix.
  */
 class MicroKernelTest {
     /** The tile C[rows × nr] (+)= A·B by the fma chain, A packed [kc][rows], B packed [kc][nr]. */
@@ -44,11 +44,14 @@ class MicroKernelTest {
             int lda = kc + 2; // the [rows][kc] layout, rows further apart than kc
             double[] aRows = new double[rows * lda];
             for (int i = 0; i < rows; i++) for (int p = 0; p < kc; p++) aRows[i * lda + p] = a[p * rows + i];
-            for (boolean byRows : new boolean[] {false, true}) {
-                double[] ap = shift(byRows ? aRows : a, off);
-                int ld = byRows ? lda : 0;
+            int step = rows + 3; // [kc][rows] with each p's values further apart than rows (Aᵀ read in place)
+            double[] aStep = new double[kc * step];
+            for (int p = 0; p < kc; p++) System.arraycopy(a, p * rows, aStep, p * step, rows);
+            for (int layout = 0; layout < 3; layout++) {
+                double[] ap = shift(layout == 0 ? a : layout == 1 ? aRows : aStep, off);
+                int ld = layout == 0 ? 0 : layout == 1 ? lda : -step;
                 for (boolean load : new boolean[] {false, true}) {
-                    String what = rows + " rows, A by rows=" + byRows + ", load=" + load;
+                    String what = rows + " rows, A " + (layout == 0 ? "packed [kc][mr]" : layout == 1 ? "by rows" : "[kc][mr] " + step + " apart") + ", load=" + load;
                     int nrD = SimdD.NR, ldcD = nrD + ldcPad;
                     double[] bD = MatMulTest.random(r, kc * nrD), cD = MatMulTest.random(r, rows * nrD);
                     double[] want = reference(a, bD, nrD, kc, load ? cD : null, rows, false);
