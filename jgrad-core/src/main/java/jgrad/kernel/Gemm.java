@@ -120,8 +120,9 @@ abstract class Gemm implements Parallel.Body {
         this.mc = blocking.mc();
         this.nc = blocking.nc();
         this.packRowsOnly = blocking.packARowsOnly();
-        boolean rows = csA == 1, columns = rsA == 1 && !packRowsOnly;
-        this.aInPlace = simd && (rows ? spreadOverL1Sets((long) rsA * elementBytes(), mr) : columns && spreadOverL1Sets((long) csA * elementBytes(), kc));
+        boolean rows = csA == 1, columns = rsA == 1 && !packRowsOnly; // columns: Aᵀ, each p's mr values side by side
+        this.aInPlace = simd && (rows ? spreadOverL1Sets((long) rsA * elementBytes(), mr)
+                : columns && spreadOverL1Sets((long) csA * elementBytes(), kc)); // a sliver reads kc lines csA apart
         this.inPlaceLda = rows ? rsA : -csA;
     }
 

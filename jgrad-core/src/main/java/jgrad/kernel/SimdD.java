@@ -14,8 +14,9 @@ import jdk.incubator.vector.VectorSpecies;
  * In the rows kernels every index in the loop is {@code invariant + p·constant}, the form C2's range-check
  * elimination hoists out of the loop (checked in the disassembly: the loop is loads and FMAs only). In the sliver
  * kernels the step is a variable, so C2 keeps bounds checks in the loop: ≤ 2% slower on packed slivers (alternated
- * in one process), and a weight gradient reads Xᵀ where it is (W1's step 6% faster: its packing was 5% of it). The kernels are written out one accumulator per variable on purpose:
- * a loop over an array of vectors would box them (C2 keeps only locals in registers).
+ * in one process), and a weight gradient reads Xᵀ where it is (W1's step 6% faster: its packing was 5% of it).
+ * The kernels are written out one accumulator per variable on purpose: a loop over an array of vectors would box
+ * them (C2 keeps only locals in registers).
  * Only loaded when the jdk.incubator.vector module is present (see {@link Simd}).
  */
 final class SimdD {
