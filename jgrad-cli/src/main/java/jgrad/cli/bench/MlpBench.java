@@ -36,18 +36,38 @@ public final class MlpBench {
         return net;
     }
 
+    /** W1's data (the first {@code samples} of its stream), network and one-epoch trainer. */
+    private record W1(float[] xs, int[] labels, Tensor x, Tensor y, Sequential net, Trainer epoch) {
+        static W1 of(int samples) {
+            jgrad.kernel.MatMul.prepare(true);
+            float[] xs = Synth.inputs(samples);
+            int[] labels = Synth.labels(xs, samples);
+            double[] classes = new double[samples];
+            for (int i = 0; i < samples; i++) classes[i] = labels[i];
+            Sequential net = network();
+            Trainer epoch = Trainer.builder(net, new CrossEntropyLoss(), new SGD(net.parameters(), Synth.LR_MLP))
+                    .epochs(1).batchSize(Synth.BATCH).shuffle(false).build();
+            return new W1(xs, labels, Tensor.fromArray(xs, samples, Synth.N_IN), Tensor.fromArray(classes, samples), net, epoch);
+        }
+    }
+
+    /**
+     * One W1 epoch over its first {@code samples} samples, set up once and run at each call: for
+     * {@code jgrad-bench/ab.sh}, which alternates two builds' epochs in one JVM.
+     */
+    public static Runnable w1Epoch(int samples) {
+        W1 w = W1.of(samples);
+        return () -> w.epoch().fit(w.x(), w.y());
+    }
+
     /** One untimed warm-up epoch, then one timed epoch. */
     public static Map<String, Object> w1() {
-        jgrad.kernel.MatMul.prepare(true);
-        float[] xs = Synth.inputs(Synth.N_TRAIN);
-        int[] labels = Synth.labels(xs, Synth.N_TRAIN);
-        Tensor x = Tensor.fromArray(xs, Synth.N_TRAIN, Synth.N_IN);
-        double[] classes = new double[labels.length];
-        for (int i = 0; i < labels.length; i++) classes[i] = labels[i];
-        Tensor y = Tensor.fromArray(classes, labels.length);
-        Sequential net = network();
-        SGD sgd = new SGD(net.parameters(), Synth.LR_MLP);
-        Trainer epoch = Trainer.builder(net, new CrossEntropyLoss(), sgd).epochs(1).batchSize(Synth.BATCH).shuffle(false).build();
+        W1 w = W1.of(Synth.N_TRAIN);
+        float[] xs = w.xs();
+        int[] labels = w.labels();
+        Tensor x = w.x(), y = w.y();
+        Sequential net = w.net();
+        Trainer epoch = w.epoch();
 
         Timer first = new Timer(); // the untimed epoch, timed too: how far the JIT's warm-up is from the steady state
         var me = java.lang.management.ManagementFactory.getThreadMXBean();
