@@ -11,28 +11,31 @@ repo="$(cd "$(dirname "$0")/.." && pwd)"
 rounds=16 threads=1 isa=()
 while [ $# -gt 0 ]; do
     case "$1" in
-    -r) rounds="$2"; shift 2 ;;
-    -t) threads="$2"; shift 2 ;;
+    -r) rounds="${2:-}"; shift $(( $# > 1 ? 2 : 1 )) ;;
+    -t) threads="${2:-}"; shift $(( $# > 1 ? 2 : 1 )) ;;
     --avx2) isa=(-XX:UseAVX=2); shift ;;
     *) break ;;
     esac
+done
+for v in "$rounds" "$threads"; do
+    [[ "$v" =~ ^[1-9][0-9]*$ ]] || { echo "ab.sh: error: -r and -t take a positive whole number, got '$v'" >&2; exit 2; }
 done
 [ $# -ge 2 ] || { echo "usage: jgrad-bench/ab.sh [-r ROUNDS] [-t THREADS] [--avx2] REV_A REV_B [WORKLOAD...]" >&2; exit 2; }
 a="$1" b="$2"; shift 2
 workloads=("$@"); [ ${#workloads[@]} -gt 0 ] || workloads=(w1)
 tmp="$(mktemp -d)"
 trap 'for w in "$tmp"/src-*; do [ -d "$w" ] && git -C "$repo" worktree remove --force "$w" >/dev/null 2>&1; done; rm -rf "$tmp"' EXIT
-build() { # rev -> prints the class path of its core and cli classes
+build() { # rev label -> prints the class path of its core and cli classes
     local rev="$1" dir
     if [ "$rev" = WORKTREE ]; then dir="$repo"; else
-        dir="$tmp/src-$(echo "$rev" | tr -c 'A-Za-z0-9\n' _)"
+        dir="$tmp/src-$2"
         git -C "$repo" worktree add --detach "$dir" "$rev" >/dev/null 2>&1 || { echo "ab.sh: error: no revision $rev" >&2; exit 2; }
     fi
     (cd "$dir" && mvn -B -q -DskipTests -pl jgrad-cli -am compile >"$tmp/build.log" 2>&1) || { cat "$tmp/build.log" >&2; echo "ab.sh: error: $rev does not build" >&2; exit 1; }
     echo "$dir/jgrad-core/target/classes:$dir/jgrad-cli/target/classes"
 }
-cpA="$(build "$a")"
-cpB="$(build "$b")"
+cpA="$(build "$a" a)"
+cpB="$(build "$b" b)"
 for w in "${workloads[@]}"; do
     "$repo/jgrad" --java "${isa[@]}" -XX:+UseParallelGC -XX:MaxNewSize=128m -Djgrad.threads="$threads" \
         "$repo/jgrad-bench/ab/InProcessAB.java" "$rounds" "$w" "$cpA" "$cpB" 2>&1 | grep -v '^WARNING: Using incubator modules'

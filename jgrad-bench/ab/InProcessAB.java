@@ -31,7 +31,7 @@ public class InProcessAB {
 
     private static void compare(String[] args) throws Throwable {
         if (args.length < 4) throw new IllegalArgumentException("usage: InProcessAB ROUNDS WORKLOAD BUILD BUILD...");
-        int rounds = Integer.parseInt(args[0]);
+        int rounds = positive(args[0], "ROUNDS");
         String workload = args[1];
         int v = args.length - 2;
         Runnable[] run = new Runnable[v];
@@ -78,7 +78,7 @@ public class InProcessAB {
     private static Object[] setUp(ClassLoader cl, String workload) throws Throwable {
         String[] f = workload.split(":");
         if (f[0].equals("w1")) {
-            int samples = f.length > 1 ? Integer.parseInt(f[1]) : 30_000;
+            int samples = f.length > 1 ? positive(f[1], "w1's SAMPLES") : 30_000;
             java.lang.reflect.Method w1;
             try {
                 w1 = cl.loadClass("jgrad.cli.bench.MlpBench").getMethod("w1Epoch", int.class);
@@ -89,7 +89,7 @@ public class InProcessAB {
             return new Object[] {epoch, (double) samples};
         }
         if (f.length != 4 || !List.of("ab", "atb", "abt").contains(f[0])) throw new IllegalArgumentException("workload " + workload + ": w1[:SAMPLES] or ab|atb|abt:M:K:N");
-        int m = Integer.parseInt(f[1]), k = Integer.parseInt(f[2]), n = Integer.parseInt(f[3]);
+        int m = positive(f[1], "M"), k = positive(f[2], "K"), n = positive(f[3], "N");
         MethodType t = MethodType.methodType(void.class, float[].class, float[].class, float[].class, int.class, int.class, int.class, boolean.class);
         MethodHandle product = MethodHandles.publicLookup().findStatic(cl.loadClass("jgrad.kernel.MatMul"), f[0], t);
         float[] a = random(m * k, 1), b = random(k * n, 2), c = new float[m * n];
@@ -103,6 +103,15 @@ public class InProcessAB {
             }
         };
         return new Object[] {r, flop * reps / 1e9};
+    }
+
+    private static int positive(String s, String what) {
+        try {
+            int x = Integer.parseInt(s);
+            if (x > 0) return x;
+        } catch (NumberFormatException e) { // reported below
+        }
+        throw new IllegalArgumentException(what + " must be a positive whole number, got '" + s + "'");
     }
 
     private static float[] random(int n, long seed) {
