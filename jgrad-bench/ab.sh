@@ -4,6 +4,7 @@
 # (by 20-30% within an hour on the shared machines here) slows them alike. A working tree with changes counts as
 # the revision `WORKTREE`.
 # usage: jgrad-bench/ab.sh [-r ROUNDS] [-t THREADS] [--avx2] REV_A REV_B [WORKLOAD...]
+#   REV may end in @name=value system properties for that build alone, e.g. HEAD HEAD@jgrad.kc=256
 #   WORKLOAD: w1[:SAMPLES] (default w1:30000) or ab|atb|abt:M:K:N, e.g. atb:784:128:256
 #   e.g. jgrad-bench/ab.sh HEAD WORKTREE w1 atb:784:128:256
 set -euo pipefail
@@ -34,8 +35,8 @@ build() { # rev label -> prints the class path of its core and cli classes
     (cd "$dir" && mvn -B -q -DskipTests -pl jgrad-cli -am compile >"$tmp/build.log" 2>&1) || { cat "$tmp/build.log" >&2; echo "ab.sh: error: $rev does not build" >&2; exit 1; }
     echo "$dir/jgrad-core/target/classes:$dir/jgrad-cli/target/classes"
 }
-cpA="$(build "$a" a)"
-cpB="$(build "$b" b)"
+cpA="$(build "${a%%@*}" a)${a#"${a%%@*}"}"
+cpB="$(build "${b%%@*}" b)${b#"${b%%@*}"}"
 for w in "${workloads[@]}"; do
     "$repo/jgrad" --java "${isa[@]}" -XX:+UseParallelGC -XX:MaxNewSize=128m -Djgrad.threads="$threads" \
         "$repo/jgrad-bench/ab/InProcessAB.java" "$rounds" "$w" "$cpA" "$cpB" 2>&1 | grep -v '^WARNING: Using incubator modules'

@@ -15,8 +15,9 @@ import java.util.SplittableRandom;
  * Prints per build the median rate, and per build after the first the median of the per-round ratios against
  * the first with its interquartile range. Run by {@code jgrad-bench/ab.sh}, which builds the revisions.
  *
- * <p>usage: InProcessAB ROUNDS WORKLOAD BUILD... where BUILD is a class path (core and cli classes, ':'-separated)
- * and WORKLOAD is {@code w1[:SAMPLES]} (W1 epochs, samples/s) or {@code ab|atb|abt:M:K:N} (one float32 product,
+ * <p>usage: InProcessAB ROUNDS WORKLOAD BUILD... where BUILD is a class path (core and cli classes, ':'-separated),
+ * optionally followed by {@code @name=value} system properties that this build's classes read as they load (e.g.
+ * {@code @jgrad.kc=256}: one build's tuning against another's in the same JVM), and WORKLOAD is {@code w1[:SAMPLES]} (W1 epochs, samples/s) or {@code ab|atb|abt:M:K:N} (one float32 product,
  * GFLOP/s by the thread's CPU time).
  */
 public class InProcessAB {
@@ -37,10 +38,19 @@ public class InProcessAB {
         Runnable[] run = new Runnable[v];
         double[] work = new double[v];
         for (int i = 0; i < v; i++) {
+            String[] build = args[2 + i].split("@");
             List<URL> urls = new ArrayList<>();
-            for (String dir : args[2 + i].split(":")) urls.add(Path.of(dir).toUri().toURL());
+            for (String dir : build[0].split(":")) urls.add(Path.of(dir).toUri().toURL());
             ClassLoader cl = new URLClassLoader(urls.toArray(URL[]::new), ClassLoader.getPlatformClassLoader());
+            java.util.Properties saved = (java.util.Properties) System.getProperties().clone();
+            for (int q = 1; q < build.length; q++) {
+                int eq = build[q].indexOf('=');
+                if (eq < 1) throw new IllegalArgumentException("build " + (i + 1) + ": '@" + build[q] + "' is not @name=value");
+                System.setProperty(build[q].substring(0, eq), build[q].substring(eq + 1));
+            }
             Object[] r = setUp(cl, workload);
+            ((Runnable) r[0]).run(); // its classes load and read the properties now
+            System.setProperties(saved);
             run[i] = (Runnable) r[0];
             work[i] = (double) r[1];
         }

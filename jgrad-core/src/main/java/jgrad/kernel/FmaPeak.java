@@ -33,7 +33,7 @@ public final class FmaPeak {
     /** GFLOP/s of the float32 micro-kernel over an L1-resident A sliver and B panel, best of {@code runs}. */
     private static double microKernel(int runs) {
         Blocking b = Blocking.of(Float.BYTES, true);
-        int mr = b.mr(), nr = b.nr(), kc = b.kc();
+        int mr = b.mr(), nr = b.nr(), kc = b.l1Depth();
         float[] ap = new float[mr * kc], bp = new float[kc * nr], c = new float[mr * nr];
         for (int i = 0; i < ap.length; i++) ap[i] = 1e-3f * (i % 7);
         for (int i = 0; i < bp.length; i++) bp[i] = 1e-3f * (i % 5);

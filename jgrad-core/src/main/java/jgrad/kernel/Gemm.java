@@ -9,8 +9,8 @@ import jgrad.function.Activation;
  *
  * <p>Blocking (GotoBLAS/BLIS), sizes from {@link Blocking}: C is split into tasks of at most {@code mc} rows
  * and {@code nc} columns. For each k-block of {@code kc}, a task packs its rows of A into contiguous slivers
- * of {@code mr} rows (zero-padded at the fringe; the block stays in L2), then for each panel of
- * {@code nr} columns of B, packed [kc][nr] (it stays in L1), the micro-kernel sweeps the slivers, keeping an
+ * of {@code mr} rows (zero-padded at the fringe) unless it reads them where they are, then for each panel of
+ * {@code nr} columns of B, packed [kc][nr] (it streams from L2, see {@link Blocking}), the micro-kernel sweeps the slivers, keeping an
  * mr×nr tile of C in registers. Both operands packed, the kernel reads two unit-stride streams whatever
  * the strides of A and B, with no bounds check left in its loop.
  *
@@ -122,7 +122,7 @@ abstract class Gemm implements Parallel.Body {
         this.packRowsOnly = blocking.packARowsOnly();
         boolean rows = csA == 1, columns = rsA == 1 && !packRowsOnly; // columns: Aᵀ, each p's mr values side by side
         this.aInPlace = simd && (rows ? spreadOverL1Sets((long) rsA * elementBytes(), mr)
-                : columns && spreadOverL1Sets((long) csA * elementBytes(), kc)); // a sliver reads kc lines csA apart
+                : columns && spreadOverL1Sets((long) csA * elementBytes(), kcMax())); // a sliver reads a k-block's lines csA apart
         this.inPlaceLda = rows ? rsA : -csA;
     }
 
@@ -207,6 +207,11 @@ abstract class Gemm implements Parallel.Body {
             }
         }
         if (act != null) epilogue(i0, i1, j0, j1);
+    }
+
+    /** Elements of one task's packed A block: its rows, rounded up to mr, by the k-block. */
+    final int aBlockSize() {
+        return rowsPerTask * kcMax();
     }
 
     /** The length of every k-block but the last: k split into equal blocks of at most kc. */

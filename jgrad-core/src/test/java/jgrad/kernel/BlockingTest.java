@@ -12,8 +12,9 @@ class BlockingTest {
         Blocking b = Blocking.derive(4, 256, 16, 32 << 10, 512 << 10, 8 << 20); // Zen 2/3-like
         assertEquals(6, b.mr());
         assertEquals(16, b.nr()); // 2 vectors of 8 floats
-        assertEquals(256, b.kc()); // a 16 KiB B panel: half of a 32 KiB L1
-        assertEquals(252, b.mc()); // a 256 KiB A block, rounded down to 6 rows
+        assertEquals(816, b.kc()); // a 51 KiB B panel: a tenth of a 512 KiB L2, rounded down to 16
+        assertEquals(256, b.l1Depth()); // a 16 KiB B panel: half of a 32 KiB L1
+        assertEquals(252, b.mc()); // 252 rows of that: a 256 KiB A block, rounded down to 6 rows
         assertEquals(0, b.mc() % b.mr());
     }
 
@@ -22,9 +23,10 @@ class BlockingTest {
         Blocking b = Blocking.derive(4, 512, 32, 48 << 10, 1 << 20, 32 << 20); // Zen 5-like
         assertEquals(12, b.mr());
         assertEquals(32, b.nr());
-        assertEquals(192, b.kc()); // 24 KiB of a 48 KiB L1
+        assertEquals(816, b.kc()); // a tenth of a 1 MiB L2: W1's 784 inputs in one k-block
+        assertEquals(192, b.l1Depth()); // 24 KiB of a 48 KiB L1
         assertEquals(672, b.mc());
-        assertTrue(b.describe().contains("512-bit vectors, 32 registers, tile 12x32, kc 192"), b.describe());
+        assertTrue(b.describe().contains("512-bit vectors, 32 registers, tile 12x32, kc 816"), b.describe());
     }
 
     @Test

@@ -30,6 +30,8 @@ class MatMulTest {
     static final int[][] SHAPES = {
         {1, 1, 1}, {1, 7, 1}, {7, 1, 5}, {1, 1, 33}, {5, 3, 2}, {6, 16, 16}, {13, 17, 19}, {17, 1, 23},
         {31, 257, 37}, {97, 600, 41}, {12, 513, 48}, {200, 131, 70}, {389, 67, 131}, {128, 784, 10},
+        // several k-blocks of this machine's depth (3 and 2), the last shorter: C stored and reloaded between them
+        {29, 2 * Blocking.float32().kc() + 5, 37}, {64, Blocking.float64().kc() + 1, 96},
         // fringe slivers of 8 and 6 rows under 12-row tiles (a smaller kernel straight into C), A read in place
         {128, 300, 64}, {126, 100, 64},
         // A·Bᵀ with B much larger than A and C: computed as (B·Aᵀ)ᵀ
