@@ -85,7 +85,8 @@ final class GemmD extends Gemm {
     /** Whether {@link #product} gives this shape to the small-product kernel: past the tiny ones, one vector of columns at most. */
     private static boolean small(int m, int k, int n, boolean simd) {
         long work = (long) m * n * k;
-        return simd && n <= SmallD.L && work >= TINY_MAX && work <= SMALL_MAX;
+        // SmallD.L last: reading it initialises SmallD and the Vector API's species, ~8 ms a tiny network never needs
+        return simd && work >= TINY_MAX && work <= SMALL_MAX && n <= SmallD.L;
     }
 
     /**

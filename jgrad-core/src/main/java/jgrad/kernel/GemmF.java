@@ -84,7 +84,8 @@ final class GemmF extends Gemm {
     /** Whether {@link #product} gives this shape to the small-product kernel: past the tiny ones, one vector of columns at most. */
     private static boolean small(int m, int k, int n, boolean simd) {
         long work = (long) m * n * k;
-        return simd && n <= SmallF.L && work >= TINY_MAX && work <= SMALL_MAX;
+        // SmallF.L last: reading it initialises SmallF and the Vector API's species, ~8 ms a tiny network never needs
+        return simd && work >= TINY_MAX && work <= SMALL_MAX && n <= SmallF.L;
     }
 
     /**
