@@ -1,15 +1,18 @@
 #!/usr/bin/env bash
 # `jgrad bench gemm` and numpy's OpenBLAS on the same shapes, alternated in one session; prints per shape the
 # median GFLOP/s of each, jgrad's share of the FMA peak measured in the same process, and the ratio's range.
-# One thread: both are timed by the thread's CPU time (see GemmBench). usage: jgrad-bench/gemm-vs-numpy.sh [REPS]
+# One thread: both are timed by the thread's CPU time (see GemmBench).
+# usage: jgrad-bench/gemm-vs-numpy.sh [REPS] [OP:M:K:N,...]   (default: `jgrad bench gemm`'s own shapes)
 set -euo pipefail
 repo="$(cd "$(dirname "$0")/.." && pwd)"
 source "$repo/jgrad-bench/isa.sh" # JGRAD_BENCH_ISA=avx2: jgrad and the peers limited to AVX2
 reps="${1:-3}"
+asked=()
+[ -n "${2:-}" ] && asked=(--shapes "$2")
 out="$(mktemp)"
 uptime >&2
 for rep in $(seq "$reps"); do
-    "$repo/jgrad" bench gemm --threads 1 --json >>"$out"
+    "$repo/jgrad" bench gemm --threads 1 --json "${asked[@]}" >>"$out"
     shapes=$(python3 -c 'import json,sys; print(" ".join(p["shape"] for p in json.loads(open(sys.argv[1]).readlines()[-1])["products"]))' "$out")
     (cd "$repo/jgrad-bench/peers/numpy" && env "${peer_env[@]}" python3 gemm_numpy.py 1 $shapes) | sed 's/^RESULT //' >>"$out"
 done

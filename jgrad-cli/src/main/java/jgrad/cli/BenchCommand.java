@@ -36,7 +36,7 @@ import picocli.CommandLine.Spec;
             "w1-1024, w1-2048: W1 with hidden layers 1024-512 / 2048-1024, 7,680 samples per pass, at --batch (default 32, 128 and 512).",
             "w5 cli-train: `jgrad train`'s defaults on digits (64 ReLU, Adam + weight decay, batch 32), 200 epochs, float32 and float64.",
             "w6 small-grad: 24 -> 8 tanh -> 2, MSE, float32, batch 200: µs per gradient (forward + backward, no update), one core.",
-            "gemm: GFLOP/s of the float32 products of W1 and the wider networks, and %% of the FMA peak measured in the same process.",
+            "gemm: GFLOP/s of the float32 products of W1 and the wider networks (or --shapes), and %% of the FMA peak measured in the same process.",
             "Every line names the vector width, micro-tile and block sizes the kernels chose on this CPU."})
 final class BenchCommand implements Callable<Integer> {
     private static final List<String> ALL = List.of("w1", "w2", "w3", "w4", "w1-1024", "w1-2048", "w5", "w6");
@@ -59,6 +59,9 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--dtype", paramLabel = "TYPE", description = "float32 or float64: the dtype of w5 (default: both in turn).")
     String dtype;
 
+    @Option(names = "--shapes", split = ",", paramLabel = "OP:M:K:N", description = "The products gemm times instead of its own: ab (C[MxN] = A[MxK]·B[KxN]), atb (Aᵀ·B, A stored [KxM]) or abt (A·Bᵀ, B stored [NxK]), e.g. ab:512:784:1024,atb:784:512:1024.")
+    List<String> shapes;
+
     @Option(names = "--json", description = "One JSON object per workload per line, with the peers' result keys.")
     boolean json;
 
@@ -70,6 +73,8 @@ final class BenchCommand implements Callable<Integer> {
                 throw new UserException("unknown workload '" + workload + "': use " + String.join(", ", ALL) + ", gemm or all");
             }
         }
+        if (shapes != null && !which.equals(EXTRA)) throw new UserException("--shapes applies to the gemm workload only (jgrad bench gemm --shapes ...)");
+        List<String> products = shapes == null ? GemmBench.SHAPES : shapes.stream().map(BenchCommand::shape).toList();
         if (threads != null) {
             Parallel.setThreads(Flags.atLeast(spec, "--threads", threads, 1));
         }
@@ -77,16 +82,43 @@ final class BenchCommand implements Callable<Integer> {
         List<String> dtypes = dtype == null ? List.of("float32", "float64") : List.of(Flags.label(Flags.choice("--dtype", dtype, jgrad.tensor.DType.class)));
         PrintWriter out = spec.commandLine().getOut();
         for (String w : which) {
-            for (Supplier<Map<String, Object>> job : jobs(w, batches, dtypes)) print(out, w, job.get());
+            for (Supplier<Map<String, Object>> job : jobs(w, batches, dtypes, products)) print(out, w, job.get());
         }
         return 0;
     }
 
     /** The runs of one workload: one, or one per batch size (wide MLPs), or one per dtype (w5). */
-    private static List<Supplier<Map<String, Object>>> jobs(String w, List<Integer> batches, List<String> dtypes) {
+    private static List<Supplier<Map<String, Object>>> jobs(String w, List<Integer> batches, List<String> dtypes, List<String> products) {
         if (WideBench.hidden(w) != null) return batches.stream().<Supplier<Map<String, Object>>>map(b -> () -> WideBench.run(w, b)).toList();
         if (w.equals("w5")) return dtypes.stream().<Supplier<Map<String, Object>>>map(d -> () -> CliTrainBench.run(d)).toList();
+        if (w.equals("gemm")) return List.of(() -> GemmBench.run(products));
         return List.of(run(w));
+    }
+
+    /**
+     * One --shapes entry, checked: op:M:K:N with a known op and positive sizes whose three float arrays fit in a
+     * Java array each and together in half of this JVM's heap (the bench allocates them before timing).
+     */
+    static String shape(String entry) {
+        String[] f = entry.strip().split(":");
+        String expected = "ab|atb|abt:M:K:N with positive M, K and N, e.g. ab:512:784:1024";
+        if (f.length != 4 || !List.of("ab", "atb", "abt").contains(f[0].toLowerCase(Locale.ROOT))) throw Flags.bad("--shapes", entry, expected);
+        long[] size = new long[3];
+        for (int i = 0; i < 3; i++) {
+            try {
+                size[i] = Long.parseLong(f[i + 1].strip());
+            } catch (NumberFormatException e) {
+                throw Flags.bad("--shapes", entry, expected);
+            }
+            if (size[i] < 1 || size[i] > Integer.MAX_VALUE) throw Flags.bad("--shapes", entry, expected);
+        }
+        long m = size[0], k = size[1], n = size[2], largest = Math.max(m * k, Math.max(k * n, m * n));
+        double bytes = 4.0 * (m * k + k * n + m * n), heap = Runtime.getRuntime().maxMemory();
+        if (largest > Integer.MAX_VALUE - 8 || bytes > heap / 2) {
+            throw new UserException(String.format(Locale.ROOT, "--shapes: %s needs %.1f GB of float32 arrays, more than half of this JVM's %.1f GB heap"
+                    + " (each array at most 2^31 elements; a larger heap: JGRAD_JAVA_OPTS=-Xmx...)", entry, bytes / 1e9, heap / 1e9));
+        }
+        return f[0].toLowerCase(Locale.ROOT) + ":" + m + ":" + k + ":" + n;
     }
 
     private void print(PrintWriter out, String w, Map<String, Object> result) {
@@ -113,7 +145,6 @@ final class BenchCommand implements Callable<Integer> {
             case "w1" -> MlpBench::w1;
             case "w2" -> XorBench::w2;
             case "w3" -> MlpBench::w3;
-            case "gemm" -> GemmBench::run;
             case "w6" -> SmallBench::run;
             default -> () -> SymbolicBench.run(W4_ITERATIONS, Parallel.threads() > 1);
         };

@@ -56,6 +56,39 @@ class BenchCommandTest {
     }
 
     @Test
+    void gemmTimesTheShapesAskedForAgainstThePeak() throws Exception {
+        CliRun r = CliRun.of("bench", "gemm", "--shapes", "ab:24:40:33, ATB:40:24:33", "--json", "--threads", "1");
+        assertEquals(0, r.exitCode(), r.err());
+        JsonNode j = new ObjectMapper().readTree(r.out());
+        assertTrue(j.get("fma_peak_gflops_1core").asDouble() > 0, r.out());
+        assertTrue(j.get("blocking").asText().contains("kc "), r.out());
+        JsonNode p = j.get("products");
+        assertEquals(2, p.size(), r.out());
+        assertEquals("ab:24:40:33", p.get(0).get("shape").asText());
+        assertEquals("atb:40:24:33", p.get(1).get("shape").asText());
+        for (JsonNode row : p) {
+            assertTrue(row.get("gflops").asDouble() > 0 && row.get("gflops_min").asDouble() <= row.get("gflops_max").asDouble(), r.out());
+            assertTrue(row.get("pct_of_peak").asDouble() > 0, r.out());
+        }
+    }
+
+    @Test
+    void badShapesAreOneLineUsageErrorsThatQuoteTheEntry() {
+        for (String bad : new String[] {"mm:1:2:3", "ab:0:2:3", "ab:1:2", "ab:x:2:3", "ab:1:2:3:4", "ab:1:2:99999999999"}) {
+            CliRun r = CliRun.of("bench", "gemm", "--shapes", "ab:8:8:8," + bad);
+            assertEquals(Main.USAGE, r.exitCode(), bad);
+            assertEquals("jgrad: error: invalid value for --shapes: '" + bad + "' (expected ab|atb|abt:M:K:N with positive M, K and N, e.g. ab:512:784:1024)",
+                    r.err().strip(), bad);
+        }
+        CliRun huge = CliRun.of("bench", "gemm", "--shapes", "ab:100000:100000:100000");
+        assertEquals(Main.USAGE, huge.exitCode());
+        assertTrue(huge.err().strip().matches("jgrad: error: --shapes: ab:100000:100000:100000 needs 120\\.0 GB of float32 arrays, more than half of this JVM's .*"), huge.err());
+        CliRun elsewhere = CliRun.of("bench", "w2", "--shapes", "ab:8:8:8");
+        assertEquals(Main.USAGE, elsewhere.exitCode());
+        assertTrue(elsewhere.err().contains("--shapes applies to the gemm workload only"), elsewhere.err());
+    }
+
+    @Test
     void smallNetworkGradientAllocatesNothingAndMatchesNumpysLoss() throws Exception {
         CliRun r = CliRun.of("bench", "w6", "--json", "--threads", "1");
         assertEquals(0, r.exitCode(), r.err());

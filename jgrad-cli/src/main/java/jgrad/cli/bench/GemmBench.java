@@ -31,14 +31,15 @@ public final class GemmBench {
 
     private GemmBench() {}
 
-    public static Map<String, Object> run() {
+    /** The products of {@code shapes} (op:m:k:n, as {@link #SHAPES}), each against the FMA peak. */
+    public static Map<String, Object> run(List<String> shapes) {
         Map<String, Object> r = new LinkedHashMap<>();
         double peak = FmaPeak.gflops(5);
         r.put("fma_peak_gflops_1core", round(peak));
         r.put("blocking", Blocking.float32().describe());
         r.put("clock", Parallel.threads() == 1 ? "thread cpu time" : "wall");
         List<Map<String, Object>> rows = new ArrayList<>();
-        for (String shape : SHAPES) rows.add(one(shape, peak * Math.min(Parallel.threads(), Runtime.getRuntime().availableProcessors())));
+        for (String shape : shapes) rows.add(one(shape, peak * Math.min(Parallel.threads(), Runtime.getRuntime().availableProcessors())));
         r.put("products", rows);
         return r;
     }
