@@ -17,8 +17,9 @@ import java.util.SplittableRandom;
  *
  * <p>usage: InProcessAB ROUNDS WORKLOAD BUILD... where BUILD is a class path (core and cli classes, ':'-separated),
  * optionally followed by {@code @name=value} system properties that this build's classes read as they load (e.g.
- * {@code @jgrad.kc=256}: one build's tuning against another's in the same JVM), and WORKLOAD is {@code w1[:SAMPLES]} (W1 epochs, samples/s) or {@code ab|atb|abt:M:K:N} (one float32 product,
- * GFLOP/s by the thread's CPU time).
+ * {@code @jgrad.kc=256}: one build's tuning against another's in the same JVM), and WORKLOAD is
+ * {@code w1[:SAMPLES]} (W1 epochs, samples/s) or {@code ab|atb|abt:M:K:N} (one float32 product, GFLOP/s by the
+ * thread's CPU time).
  */
 public class InProcessAB {
     public static void main(String[] args) throws Throwable {
