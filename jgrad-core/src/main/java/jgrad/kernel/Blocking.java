@@ -17,8 +17,8 @@ import java.nio.file.Path;
  *       products need more than one k-block (W1's 784 inputs take one). Each k-block stores and reloads every
  *       tile of C, and the tile's fma chains wait for the reload, from L3 once C outgrows L2. The panel then
  *       streams from L2, one 128-byte row per 12 broadcasts of A, which the core keeps up with. Against a panel
- *       in half of L1 (192 deep on Zen 5), in-process A/B: the batch-512 products of the wider networks +7-19%
- *       (AVX2 +8-10%), W1 within ±1%; an eighth of L2 (1024 deep) was 7-10% slower on 2048-deep products.</li>
+ *       in half of L1 (192 deep on Zen 5), in-process A/B: the batch-512 products of the wider networks +7-21%
+ *       (AVX2 +8-10%), W1 +4.7%; an eighth of L2 (1024 deep) was 7-10% slower on 2048-deep products.</li>
  *   <li>{@code mc}: a task's rows: mc rows of a panel as deep as half of L1 ({@link #l1Depth}) fill half of L2.
  *       Each row task beyond the first has B packed once for all; shorter tasks (mc 240 on Zen 5) ran up to 3%
  *       slower.</li>
@@ -147,7 +147,7 @@ public record Blocking(int vectorBits, int registers, int l1d, int l2, int l3, i
         return count;
     }
 
-    /** One line for benchmark output, e.g. {@code 512-bit vectors, 32 registers, tile 12x32, kc 192 mc 224 nc 8192}. */
+    /** One line for benchmark output, e.g. {@code 512-bit vectors, 32 registers, tile 12x32, kc 816 mc 672 nc 2560}. */
     public String describe() {
         return String.format("%s, %d registers, tile %dx%d, kc %d mc %d nc %d, L1d %dK L2 %dK L3/core %dK",
                 vectorBits == 0 ? "scalar" : vectorBits + "-bit vectors", registers, mr, nr, kc, mc, nc,
