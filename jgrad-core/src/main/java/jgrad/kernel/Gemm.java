@@ -214,6 +214,11 @@ abstract class Gemm implements Parallel.Body {
         return rowsPerTask * kcMax();
     }
 
+    /** Elements of one packed B panel: the k-block by nr. */
+    final int panelSize() {
+        return kcMax() * nr;
+    }
+
     /** The length of every k-block but the last: k split into equal blocks of at most kc. */
     private int kcMax() {
         return Math.ceilDiv(k, Math.ceilDiv(k, kc));

@@ -204,7 +204,7 @@ final class GemmD extends Gemm {
 
     @Override
     Object buffers() {
-        return BUFFERS.get().fit(aBlockSize() + (simd ? SimdD.L : 0), Math.min(kc, k) * nr, mr * nr); // SimdD.packSliver writes up to a vector past a sliver
+        return BUFFERS.get().fit(aBlockSize() + (simd ? SimdD.L : 0), panelSize(), mr * nr); // SimdD.packSliver writes up to a vector past a sliver
     }
 
     @Override

@@ -203,7 +203,7 @@ final class GemmF extends Gemm {
 
     @Override
     Object buffers() {
-        return BUFFERS.get().fit(aBlockSize() + (simd ? SimdF.L : 0), Math.min(kc, k) * nr, mr * nr); // SimdF.packSliver writes up to a vector past a sliver
+        return BUFFERS.get().fit(aBlockSize() + (simd ? SimdF.L : 0), panelSize(), mr * nr); // SimdF.packSliver writes up to a vector past a sliver
     }
 
     @Override
