@@ -7,11 +7,7 @@ import jgrad.function.Activation;
 final class GemmD extends Gemm {
     private static final ThreadLocal<GemmD> JOB = ThreadLocal.withInitial(GemmD::new);
     private static final ThreadLocal<Buffers> BUFFERS = ThreadLocal.withInitial(Buffers::new);
-    private static final Blocking SIMD = Blocking.of(Double.BYTES, true), SCALAR = Blocking.of(Double.BYTES, false);
-
-    /** Whether the warm-up of the kernels of A's rows (every product), and of Aᵀ's slivers (training), has started. */
-    private static final java.util.concurrent.atomic.AtomicBoolean ROWS_WARMING = new java.util.concurrent.atomic.AtomicBoolean(),
-            SLIVERS_WARMING = new java.util.concurrent.atomic.AtomicBoolean(), FRINGES_WARMING = new java.util.concurrent.atomic.AtomicBoolean();
+    static final Blocking SIMD = Blocking.of(Double.BYTES, true), SCALAR = Blocking.of(Double.BYTES, false);
 
     double[] a, b, c, bias;
     private double[] packed = new double[0], slivers = new double[0];
@@ -49,7 +45,7 @@ final class GemmD extends Gemm {
         } else if ((long) m * n * k < TINY_MAX) {
             direct(a, aOff, rsA, csA, b, rsB, csB, c, m, k, n, accumulate);
         } else if (small(m, k, n, simd)) {
-            prepare(false);
+            WarmupD.prepare(false);
             SmallD.product(a, aOff, rsA, csA, b, rsB, csB, c, m, k, n, accumulate, act != null ? bias : null);
             if (act != null) FusedD.activate(c, 0, m * n, act); // the bias is in already
             return;
@@ -74,7 +70,7 @@ final class GemmD extends Gemm {
     static void productAndBSums(double[] a, int aOff, int rsA, int csA, double[] b, double[] c, double[] bSums, int m, int k, int n,
                                 boolean simd, int threads) {
         if (small(m, k, n, simd)) {
-            prepare(false);
+            WarmupD.prepare(false);
             if (SmallD.product(a, aOff, rsA, csA, b, n, 1, c, m, k, n, false, null, bSums)) return;
         } else {
             product(a, aOff, rsA, csA, b, n, 1, c, m, k, n, false, null, null, simd, threads);
@@ -110,7 +106,7 @@ final class GemmD extends Gemm {
 
     static void gemm(double[] a, int aOff, int rsA, int csA, double[] b, int rsB, int csB, double[] c,
                      int m, int k, int n, boolean accumulate, double[] bias, Activation act, boolean simd, int threads) {
-        if (simd) prepare(csA != 1); // Aᵀ (a weight gradient): training, which also needs the [kc][mr] kernel
+        if (simd) WarmupD.prepare(csA != 1); // Aᵀ (a weight gradient): training, which also needs the [kc][mr] kernel
         GemmD g = JOB.get();
         g.a = a;
         g.b = b;
@@ -123,57 +119,6 @@ final class GemmD extends Gemm {
         } finally {
             g.a = g.b = g.c = g.bias = null; // do not keep the caller's arrays alive
         }
-    }
-
-    /**
-     * Starts the warm-up of this precision's SIMD kernels, once; tiny products never start it (they stay scalar).
-     * Inference needs only the kernels of A's rows; training also reads Aᵀ's slivers [kc][mr], and its batches of 128,
-     * 32 or 200 rows end in a fringe sliver of 8 under 12-row tiles. Those kernels are warmed only when {@code training}
-     * (or the first Aᵀ·B product) asks for them: compiling them took C2 200 ms that W3's forward products waited for
-     * (its 1,000 rows end in a sliver of 4; their packing and driver code were compiled only after them, inside W3's
-     * timed passes). A product that needs an unwarmed fringe kernel gets it compiled from its own calls.
-     */
-    static void prepare(boolean training) {
-        if (!Simd.ENABLED) return;
-        boolean rows = !ROWS_WARMING.getAndSet(true);
-        boolean slivers = training && !SIMD.packARowsOnly() && !SLIVERS_WARMING.getAndSet(true); // else Aᵀ is packed as rows
-        boolean fringes = training && SIMD.mr() > 8 && !FRINGES_WARMING.getAndSet(true);
-        if (rows || slivers || fringes) warmUp(rows, slivers, fringes);
-    }
-
-    /**
-     * Starts {@link Warmup} on this precision's micro-kernels (A's rows, and Aᵀ's slivers when asked), the fringe
-     * kernels and the vector packing. Not on {@link SmallD}: its loops are short and the small networks that use it
-     * call it thousands of times a second, so it compiles from its real calls soon enough, and from a warm-up's tiny
-     * operands C2 had compiled a slower kernel (W6 at 5.3-5.7 µs instead of 4.5-4.9 in one process of three).
-     */
-    private static void warmUp(boolean rows, boolean slivers, boolean fringes) {
-        int mr = SIMD.mr(), nr = SIMD.nr(), kc = 64;
-        double[] ap = new double[mr * kc], bp = new double[kc * nr], ct = new double[mr * nr];
-        // every branch the products take (C loaded or not, each fringe height): a branch C2 never saw taken in the
-        // warm-up compiles to a trap, and the first real call that takes it throws the compiled kernel away
-        Runnable step = () -> {
-            for (int load = 0; load < 2; load++) {
-                if (slivers) SimdD.micro(mr, ap, 0, 0, bp, 0, 2, ct, 0, nr, load == 1);
-                if (rows) SimdD.micro(mr, ap, 0, 2, bp, 0, 2, ct, 0, nr, load == 1);
-            }
-            if (slivers) SimdD.packSliver(bp, 0, 2 * mr, ap, 0, 2, mr);
-            if (fringes) { // the fringe kernels of 12-row tiles (Gemm's 128-row batches end in a sliver of 8)
-                for (int load = 0; load < 2; load++) {
-                    SimdD.microRows(8, ap, 0, 2, bp, 0, 2, ct, 0, nr, load == 1);
-                    SimdD.microRows(6, ap, 0, 2, bp, 0, 2, ct, 0, nr, load == 1);
-                }
-            }
-            if (!rows) return;
-            SimdD.packRows(ap, 0, nr, bp, 0, 2); // the Vector API packing, which boxes as much until compiled
-            SimdD.microRows(4, ap, 0, 2, bp, 0, 2, ct, 0, nr, false); // no kernel: the case W3's 1,000 rows end in
-        };
-        Warmup.start("float64", step, () -> {
-            for (int load = 0; load < 2; load++) {
-                if (slivers) SimdD.micro(mr, ap, 0, 0, bp, 0, kc, ct, 0, nr, load == 1);
-                if (rows) SimdD.micro(mr, ap, 0, kc, bp, 0, kc, ct, 0, nr, load == 1);
-            }
-        });
     }
 
     /** Unblocked product for tiny shapes: the same fma chain per element as the blocked one. */

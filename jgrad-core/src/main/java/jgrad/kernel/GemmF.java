@@ -6,11 +6,7 @@ import jgrad.function.Activation;
 final class GemmF extends Gemm {
     private static final ThreadLocal<GemmF> JOB = ThreadLocal.withInitial(GemmF::new);
     private static final ThreadLocal<Buffers> BUFFERS = ThreadLocal.withInitial(Buffers::new);
-    private static final Blocking SIMD = Blocking.of(Float.BYTES, true), SCALAR = Blocking.of(Float.BYTES, false);
-
-    /** Whether the warm-up of the kernels of A's rows (every product), and of Aᵀ's slivers (training), has started. */
-    private static final java.util.concurrent.atomic.AtomicBoolean ROWS_WARMING = new java.util.concurrent.atomic.AtomicBoolean(),
-            SLIVERS_WARMING = new java.util.concurrent.atomic.AtomicBoolean(), FRINGES_WARMING = new java.util.concurrent.atomic.AtomicBoolean();
+    static final Blocking SIMD = Blocking.of(Float.BYTES, true), SCALAR = Blocking.of(Float.BYTES, false);
 
     float[] a, b, c, bias;
     private float[] packed = new float[0], slivers = new float[0];
@@ -48,7 +44,7 @@ final class GemmF extends Gemm {
         } else if ((long) m * n * k < TINY_MAX) {
             direct(a, aOff, rsA, csA, b, rsB, csB, c, m, k, n, accumulate);
         } else if (small(m, k, n, simd)) {
-            prepare(false);
+            WarmupF.prepare(false);
             SmallF.product(a, aOff, rsA, csA, b, rsB, csB, c, m, k, n, accumulate, act != null ? bias : null);
             if (act != null) FusedF.activate(c, 0, m * n, act); // the bias is in already
             return;
@@ -73,7 +69,7 @@ final class GemmF extends Gemm {
     static void productAndBSums(float[] a, int aOff, int rsA, int csA, float[] b, float[] c, float[] bSums, int m, int k, int n,
                                 boolean simd, int threads) {
         if (small(m, k, n, simd)) {
-            prepare(false);
+            WarmupF.prepare(false);
             if (SmallF.product(a, aOff, rsA, csA, b, n, 1, c, m, k, n, false, null, bSums)) return;
         } else {
             product(a, aOff, rsA, csA, b, n, 1, c, m, k, n, false, null, null, simd, threads);
@@ -109,7 +105,7 @@ final class GemmF extends Gemm {
 
     static void gemm(float[] a, int aOff, int rsA, int csA, float[] b, int rsB, int csB, float[] c,
                      int m, int k, int n, boolean accumulate, float[] bias, Activation act, boolean simd, int threads) {
-        if (simd) prepare(csA != 1); // Aᵀ (a weight gradient): training, which also needs the [kc][mr] kernel
+        if (simd) WarmupF.prepare(csA != 1); // Aᵀ (a weight gradient): training, which also needs the [kc][mr] kernel
         GemmF g = JOB.get();
         g.a = a;
         g.b = b;
@@ -122,57 +118,6 @@ final class GemmF extends Gemm {
         } finally {
             g.a = g.b = g.c = g.bias = null; // do not keep the caller's arrays alive
         }
-    }
-
-    /**
-     * Starts the warm-up of this precision's SIMD kernels, once; tiny products never start it (they stay scalar).
-     * Inference needs only the kernels of A's rows; training also reads Aᵀ's slivers [kc][mr], and its batches of 128,
-     * 32 or 200 rows end in a fringe sliver of 8 under 12-row tiles. Those kernels are warmed only when {@code training}
-     * (or the first Aᵀ·B product) asks for them: compiling them took C2 200 ms that W3's forward products waited for
-     * (its 1,000 rows end in a sliver of 4; their packing and driver code were compiled only after them, inside W3's
-     * timed passes). A product that needs an unwarmed fringe kernel gets it compiled from its own calls.
-     */
-    static void prepare(boolean training) {
-        if (!Simd.ENABLED) return;
-        boolean rows = !ROWS_WARMING.getAndSet(true);
-        boolean slivers = training && !SIMD.packARowsOnly() && !SLIVERS_WARMING.getAndSet(true); // else Aᵀ is packed as rows
-        boolean fringes = training && SIMD.mr() > 8 && !FRINGES_WARMING.getAndSet(true);
-        if (rows || slivers || fringes) warmUp(rows, slivers, fringes);
-    }
-
-    /**
-     * Starts {@link Warmup} on this precision's micro-kernels (A's rows, and Aᵀ's slivers when asked), the fringe
-     * kernels and the vector packing. Not on {@link SmallF}: its loops are short and the small networks that use it
-     * call it thousands of times a second, so it compiles from its real calls soon enough, and from a warm-up's tiny
-     * operands C2 had compiled a slower kernel (W6 at 5.3-5.7 µs instead of 4.5-4.9 in one process of three).
-     */
-    private static void warmUp(boolean rows, boolean slivers, boolean fringes) {
-        int mr = SIMD.mr(), nr = SIMD.nr(), kc = 64;
-        float[] ap = new float[mr * kc], bp = new float[kc * nr], ct = new float[mr * nr];
-        // every branch the products take (C loaded or not, each fringe height): a branch C2 never saw taken in the
-        // warm-up compiles to a trap, and the first real call that takes it throws the compiled kernel away
-        Runnable step = () -> {
-            for (int load = 0; load < 2; load++) {
-                if (slivers) SimdF.micro(mr, ap, 0, 0, bp, 0, 2, ct, 0, nr, load == 1);
-                if (rows) SimdF.micro(mr, ap, 0, 2, bp, 0, 2, ct, 0, nr, load == 1);
-            }
-            if (slivers) SimdF.packSliver(bp, 0, 2 * mr, ap, 0, 2, mr);
-            if (fringes) { // the fringe kernels of 12-row tiles (Gemm's 128-row batches end in a sliver of 8)
-                for (int load = 0; load < 2; load++) {
-                    SimdF.microRows(8, ap, 0, 2, bp, 0, 2, ct, 0, nr, load == 1);
-                    SimdF.microRows(6, ap, 0, 2, bp, 0, 2, ct, 0, nr, load == 1);
-                }
-            }
-            if (!rows) return;
-            SimdF.packRows(ap, 0, nr, bp, 0, 2); // the Vector API packing, which boxes as much until compiled
-            SimdF.microRows(4, ap, 0, 2, bp, 0, 2, ct, 0, nr, false); // no kernel: the case W3's 1,000 rows end in
-        };
-        Warmup.start("float32", step, () -> {
-            for (int load = 0; load < 2; load++) {
-                if (slivers) SimdF.micro(mr, ap, 0, 0, bp, 0, kc, ct, 0, nr, load == 1);
-                if (rows) SimdF.micro(mr, ap, 0, kc, bp, 0, kc, ct, 0, nr, load == 1);
-            }
-        });
     }
 
     /** Unblocked product for tiny shapes: the same fma chain per element as the blocked one. */

@@ -28,8 +28,8 @@ public final class MatMul {
      */
     public static void prepare(boolean float32, boolean training) {
         if (!Simd.ENABLED) return;
-        if (float32) GemmF.prepare(training);
-        else GemmD.prepare(training);
+        if (float32) WarmupF.prepare(training, true);
+        else WarmupD.prepare(training, true);
     }
 
     /** C[m×n] = A[m×k] · B[k×n]. */

@@ -18,25 +18,50 @@ final class Warmup {
 
     private Warmup() {}
 
+    /**
+     * One part of a warm-up: {@code step} runs some kernels on small operands, {@code steps} times between two
+     * probes; the part is done once the fastest of 5 {@code probe} calls takes under {@code compiledNanos}.
+     */
+    record Phase(Runnable step, int steps, Runnable probe, long compiledNanos) {}
+
     /** Starts the warm-up of one precision's kernels: {@code step} runs them once on tiny operands, {@code probe} on 64 steps of p. */
     static void start(String name, Runnable step, Runnable probe) {
-        Thread t = new Thread(() -> run(step, probe), "jgrad-warmup-" + name);
+        start(name, new Phase(step, 500, probe, COMPILED_PROBE_NANOS));
+    }
+
+    /**
+     * Starts a warm-up that runs its phases one after the other on one daemon thread: a later phase's kernels
+     * run boxed until C2 has them too, so they start only once the earlier ones (which every product needs) are
+     * compiled.
+     */
+    static void start(String name, Phase... phases) {
+        Thread t = new Thread(() -> run(MAX_NANOS, phases), "jgrad-warmup-" + name);
         t.setDaemon(true);
         t.setPriority(Thread.MIN_PRIORITY);
         t.start();
     }
 
-    private static void run(Runnable step, Runnable probe) {
+    /** Runs the phases in order, each until its probe is fast; returns how many were done within the budget. */
+    static int run(long budgetNanos, Phase... phases) {
         long start = System.nanoTime();
-        while (System.nanoTime() - start < MAX_NANOS) {
-            for (int i = 0; i < 500; i++) step.run();
-            long best = Long.MAX_VALUE;
-            for (int i = 0; i < 5; i++) {
-                long t0 = System.nanoTime();
-                probe.run();
-                best = Math.min(best, System.nanoTime() - t0);
+        int done = 0;
+        for (Phase phase : phases) {
+            while (!compiled(phase)) {
+                if (System.nanoTime() - start > budgetNanos) return done;
+                for (int i = 0; i < phase.steps(); i++) phase.step().run();
             }
-            if (best < COMPILED_PROBE_NANOS) return;
+            done++;
         }
+        return done;
+    }
+
+    private static boolean compiled(Phase phase) {
+        long best = Long.MAX_VALUE;
+        for (int i = 0; i < 5; i++) {
+            long t0 = System.nanoTime();
+            phase.probe().run();
+            best = Math.min(best, System.nanoTime() - t0);
+        }
+        return best < phase.compiledNanos();
     }
 }

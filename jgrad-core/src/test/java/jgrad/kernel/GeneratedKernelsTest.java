@@ -13,7 +13,7 @@ class GeneratedKernelsTest {
     void float64TwinsAreUpToDate(@TempDir Path out) throws Exception {
         Process p = new ProcessBuilder("bash", "gen-float64.sh", out.toString()).inheritIO().start();
         assertEquals(0, p.waitFor(), "gen-float64.sh failed");
-        for (String name : new String[] {"GemmD", "SimdD", "Simd12D", "SmallD", "FusedD", "FusedSimdD", "UpdateD", "UpdateSimdD"}) {
+        for (String name : new String[] {"GemmD", "SimdD", "Simd12D", "SmallD", "FusedD", "FusedSimdD", "UpdateD", "UpdateSimdD", "WarmupD"}) {
             Path committed = Path.of("src/main/java/jgrad/kernel/" + name + ".java");
             assertEquals(Files.readString(out.resolve(name + ".java")), Files.readString(committed),
                     name + ".java is stale: edit the float32 source and run jgrad-core/gen-float64.sh");

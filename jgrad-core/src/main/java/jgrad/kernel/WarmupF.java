@@ -1,0 +1,107 @@
+package jgrad.kernel;
+
+import java.util.concurrent.atomic.AtomicBoolean;
+import jgrad.function.Activations;
+
+/** What {@link Warmup} runs for the float32 kernels, and when: see {@link #prepare}. */
+final class WarmupF {
+    /**
+     * Whether the warm-up has started of the kernels of A's rows (every product), of Aᵀ's slivers and the fringes
+     * (training), and of the small products.
+     */
+    private static final AtomicBoolean ROWS_WARMING = new AtomicBoolean(),
+            SLIVERS_WARMING = new AtomicBoolean(), FRINGES_WARMING = new AtomicBoolean(),
+            SMALL_WARMING = new AtomicBoolean();
+
+    private WarmupF() {}
+
+    /**
+     * Starts the warm-up of this precision's SIMD kernels, once; tiny products never start it (they stay scalar).
+     * Inference needs only the kernels of A's rows; training also reads Aᵀ's slivers [kc][mr], and its batches of 128,
+     * 32 or 200 rows end in a fringe sliver of 8 under 12-row tiles. Those kernels are warmed only when {@code training}
+     * (or the first Aᵀ·B product) asks for them: compiling them took C2 200 ms that W3's forward products waited for
+     * (its 1,000 rows end in a sliver of 4; their packing and driver code were compiled only after them, inside W3's
+     * timed passes). A product that needs an unwarmed fringe kernel gets it compiled from its own calls.
+     */
+    static void prepare(boolean training) {
+        prepare(training, false);
+    }
+
+    /**
+     * The same, and with {@code smallProducts} (a training run about to start: {@link MatMul#prepare}) the small
+     * products of a classifier's output layer too, once the blocked kernels are compiled: see {@link #warmUp}.
+     */
+    static void prepare(boolean training, boolean smallProducts) {
+        if (!Simd.ENABLED) return;
+        boolean rows = !ROWS_WARMING.getAndSet(true);
+        boolean slivers = training && !GemmF.SIMD.packARowsOnly() && !SLIVERS_WARMING.getAndSet(true); // else Aᵀ is packed as rows
+        boolean fringes = training && GemmF.SIMD.mr() > 8 && !FRINGES_WARMING.getAndSet(true);
+        boolean small = training && smallProducts && !SMALL_WARMING.getAndSet(true);
+        if (rows || slivers || fringes || small) warmUp(rows, slivers, fringes, small);
+    }
+
+    /**
+     * Starts {@link Warmup} on this precision's micro-kernels (A's rows, and Aᵀ's slivers when asked), the fringe
+     * kernels and the vector packing; then, with {@code small}, on {@link SmallF}'s products as a classifier's
+     * 10-wide output layer takes them (forward with its bias, weight gradient with the bias gradient). Without that
+     * second phase, W1's first epoch ran those products boxed for its first 200 steps (6 ms a step at first, 2 ms
+     * after 20 steps, against 0.7 once compiled), C2 compiling them only from the real calls: the first epoch took
+     * 0.60 s against the second's 0.32 (medians of 7 alternated processes), 0.46 s with it. The phase comes second,
+     * so as not to delay the blocked kernels, which every product needs. Only {@link MatMul#prepare} asks for it: a
+     * small network calls SmallF thousands of times a second and compiles it from its own calls soon enough (W6
+     * never calls prepare: from a warm-up's tiny operands C2 had compiled a slower kernel for it, 5.3-5.7 µs instead
+     * of 4.5-4.9 in one process of three).
+     */
+    private static void warmUp(boolean rows, boolean slivers, boolean fringes, boolean small) {
+        int mr = GemmF.SIMD.mr(), nr = GemmF.SIMD.nr(), kc = 64;
+        float[] ap = new float[mr * kc], bp = new float[kc * nr], ct = new float[mr * nr];
+        // every branch the products take (C loaded or not, each fringe height): a branch C2 never saw taken in the
+        // warm-up compiles to a trap, and the first real call that takes it throws the compiled kernel away
+        Runnable step = () -> {
+            for (int load = 0; load < 2; load++) {
+                if (slivers) SimdF.micro(mr, ap, 0, 0, bp, 0, 2, ct, 0, nr, load == 1);
+                if (rows) SimdF.micro(mr, ap, 0, 2, bp, 0, 2, ct, 0, nr, load == 1);
+            }
+            if (slivers) SimdF.packSliver(bp, 0, 2 * mr, ap, 0, 2, mr);
+            if (fringes) { // the fringe kernels of 12-row tiles (Gemm's 128-row batches end in a sliver of 8)
+                for (int load = 0; load < 2; load++) {
+                    SimdF.microRows(8, ap, 0, 2, bp, 0, 2, ct, 0, nr, load == 1);
+                    SimdF.microRows(6, ap, 0, 2, bp, 0, 2, ct, 0, nr, load == 1);
+                }
+            }
+            if (!rows) return;
+            SimdF.packRows(ap, 0, nr, bp, 0, 2); // the Vector API packing, which boxes as much until compiled
+            SimdF.microRows(4, ap, 0, 2, bp, 0, 2, ct, 0, nr, false); // no kernel: the case W3's 1,000 rows end in
+        };
+        Runnable probe = () -> {
+            for (int load = 0; load < 2; load++) {
+                if (slivers) SimdF.micro(mr, ap, 0, 0, bp, 0, kc, ct, 0, nr, load == 1);
+                if (rows) SimdF.micro(mr, ap, 0, kc, bp, 0, kc, ct, 0, nr, load == 1);
+            }
+        };
+        Warmup.Phase kernels = new Warmup.Phase(step, 500, probe, 5_000);
+        if (!small) {
+            Warmup.start("float32", kernels);
+            return;
+        }
+        // SmallF's forms and branches as a classifier's steps take them (the 10-wide output layer of W1: C started from
+        // zeros or loaded, with and without the bias, Aᵀ's rows 16 side by side with the bias gradient), over short
+        // p loops: many calls of short loops get the kernels compiled whole, where a few long ones had C2 compile them
+        // on-stack first (their loop entered with vectors boxed: 150 ms for the 16-row kernel, against 33)
+        int batch = 8, in = 32, out = 10;
+        float[] x = new float[batch * in], w = new float[in * out], bias = new float[out], y = new float[batch * out];
+        float[] g = new float[batch * out], dw = new float[in * out], db = new float[out];
+        for (int i = 0; i < x.length; i++) x[i] = (i % 13) / 8f;
+        for (int i = 0; i < w.length; i++) w[i] = ((i % 5) - 2) / 4f;
+        Runnable layer = () -> {
+            GemmF.product(x, 0, in, 1, w, out, 1, y, batch, in, out, false, bias, Activations.IDENTITY, true, 1);
+            GemmF.product(x, 0, in, 1, w, out, 1, y, batch, in, out, true, null, null, true, 1);
+            System.arraycopy(y, 0, g, 0, g.length);
+            GemmF.productAndBSums(x, 0, 1, in, g, dw, db, in, batch, out, true, 1);
+            GemmF.product(x, 0, 1, in, g, out, 1, dw, in, batch, out, true, null, null, true, 1);
+        };
+        Warmup.Phase smallProducts = new Warmup.Phase(layer, 50, layer, 20_000); // compiled 2-3 µs, boxed 100s of µs
+        if (rows || slivers || fringes) Warmup.start("float32", kernels, smallProducts);
+        else Warmup.start("float32", smallProducts);
+    }
+}
