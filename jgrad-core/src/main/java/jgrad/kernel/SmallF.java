@@ -28,10 +28,15 @@ final class SmallF {
     /** The last thread's buffers: a small network calls this 5 times per step, and ThreadLocal.get showed. */
     private static Buffers recent;
 
-    /** Per-thread padded copies of B and C; they grow to the largest product seen, never per call. */
+    /**
+     * Per-thread padded copies of B and C; they grow to the largest product seen, never per call. They start at the
+     * sizes most products need (B's rows copied only where its last rows' vectors would pass the array's end, or
+     * under {@link #IN_PLACE_MIN} rows): a thread's first call that grew them took a branch the warm-up's calls had
+     * never taken, and threw away C2's code of {@link #product}.
+     */
     private static final class Buffers {
         final Thread owner = Thread.currentThread();
-        float[] b = new float[0], c = new float[0], bias = new float[0], sums = new float[0];
+        float[] b = new float[IN_PLACE_MIN * L], c = new float[8 * L], bias = new float[L], sums = new float[L];
     }
 
     private SmallF() {}

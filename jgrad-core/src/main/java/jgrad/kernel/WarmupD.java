@@ -62,6 +62,7 @@ final class WarmupD {
             for (int load = 0; load < 2; load++) {
                 if (slivers) SimdD.micro(mr, ap, 0, 0, bp, 0, 2, ct, 0, nr, load == 1);
                 if (rows) SimdD.micro(mr, ap, 0, 2, bp, 0, 2, ct, 0, nr, load == 1);
+                if (slivers) SimdD.micro(mr, ap, 0, -mr, bp, 0, 2, ct, 0, nr, load == 1); // Aᵀ read in place
             }
             if (slivers) SimdD.packSliver(bp, 0, 2 * mr, ap, 0, 2, mr);
             if (fringes) { // the fringe kernels of 12-row tiles (Gemm's 128-row batches end in a sliver of 8)
@@ -86,22 +87,29 @@ final class WarmupD {
             return;
         }
         // SmallD's forms and branches as a classifier's steps take them (the 10-wide output layer of W1: C started from
-        // zeros or loaded, with and without the bias, Aᵀ's rows 16 side by side with the bias gradient), over short
-        // p loops: many calls of short loops get the kernels compiled whole, where a few long ones had C2 compile them
-        // on-stack first (their loop entered with vectors boxed: 150 ms for the 16-row kernel, against 33)
-        int batch = 8, in = 32, out = 10;
+        // zeros or loaded, with and without the bias, Aᵀ's rows 16 side by side with the bias gradient), each loop of
+        // p 32 steps long: C2 then compiles each kernel whole after some 600 calls, where longer loops had it compiled
+        // on-stack first, from inside its loop (the 16-row kernel: 150 ms of C2's time, against 33 for the whole)
+        int batch = 32, in = 32, out = 10, lanes = SmallD.L;
         double[] x = new double[batch * in], w = new double[in * out], bias = new double[out], y = new double[batch * out];
         double[] g = new double[batch * out], dw = new double[in * out], db = new double[out];
         for (int i = 0; i < x.length; i++) x[i] = (i % 13) / 8.0;
         for (int i = 0; i < w.length; i++) w[i] = ((i % 5) - 2) / 4.0;
-        Runnable layer = () -> {
-            GemmD.product(x, 0, in, 1, w, out, 1, y, batch, in, out, false, bias, Activations.IDENTITY, true, 1);
-            GemmD.product(x, 0, in, 1, w, out, 1, y, batch, in, out, true, null, null, true, 1);
-            System.arraycopy(y, 0, g, 0, g.length);
+        Runnable layer = () -> { // the forward products on 8 rows: one group of rows, one loop of p per call
+            GemmD.product(x, 0, in, 1, w, out, 1, y, 8, in, out, false, bias, Activations.IDENTITY, true, 1);
+            GemmD.product(x, 0, in, 1, w, out, 1, y, 8, in, out, true, null, null, true, 1);
             GemmD.productAndBSums(x, 0, 1, in, g, dw, db, in, batch, out, true, 1);
             GemmD.product(x, 0, 1, in, g, out, 1, dw, in, batch, out, true, null, null, true, 1);
         };
-        Warmup.Phase smallProducts = new Warmup.Phase(layer, 50, layer, 20_000); // compiled 2-3 µs, boxed 100s of µs
+        // the probe: the same forms over 64 steps of p, B read in place (its array long enough for the last row's
+        // vector): a few µs compiled, 100 µs or more while any kernel runs boxed
+        int deep = 64;
+        double[] xp = new double[deep * in], yp = new double[deep * out], gp = new double[deep * out + lanes];
+        Runnable probe64 = () -> { // the forward on 16 rows only: on more, C2 compiled its kernel on-stack from the probe
+            GemmD.product(xp, 0, in, 1, w, out, 1, yp, 16, in, out, false, bias, Activations.IDENTITY, true, 1);
+            GemmD.productAndBSums(xp, 0, 1, in, gp, dw, db, in, deep, out, true, 1);
+        };
+        Warmup.Phase smallProducts = new Warmup.Phase(layer, 50, probe64, 30_000);
         if (rows || slivers || fringes) Warmup.start("float64", kernels, smallProducts);
         else Warmup.start("float64", smallProducts);
     }
