@@ -35,11 +35,31 @@ final class SmallF {
      * never taken, and threw away C2's code of {@link #product}.
      */
     private static final class Buffers {
-        final Thread owner = Thread.currentThread();
+        final Thread owner;
         float[] b = new float[IN_PLACE_MIN * L], c = new float[8 * L], bias = new float[L], sums = new float[L];
+
+        Buffers() {
+            this(Thread.currentThread());
+        }
+
+        Buffers(Thread owner) {
+            this.owner = owner;
+        }
     }
 
+    /** Owned by no thread: see {@link #forgetRecent}. */
+    private static final Buffers NOBODYS = new Buffers(null);
+
     private SmallF() {}
+
+    /**
+     * Makes the next call look up its thread's buffers: the warm-up does so before its products, so that C2 sees
+     * both outcomes of {@link #buffers}'s owner test (a training thread's first call, after the warm-up's, took the
+     * branch the warm-up never had, and threw away C2's code of {@link #product}).
+     */
+    static void forgetRecent() {
+        recent = NOBODYS;
+    }
 
     private static Buffers buffers() {
         Buffers r = recent; // owner is final: a Buffers seen here is complete, and only its owner uses it

@@ -19,14 +19,16 @@ final class Warmup {
     private Warmup() {}
 
     /**
-     * One part of a warm-up: {@code step} runs some kernels on small operands, {@code steps} times between two
-     * probes; the part is done once the fastest of 5 {@code probe} calls takes under {@code compiledNanos}.
+     * One part of a warm-up: {@code step} runs some kernels on small operands, {@code steps} times before each
+     * probe; the part is done once the fastest of 5 {@code probe} calls takes under {@code compiledNanos} (a
+     * probe that is always fast: one round of steps), or after {@code budgetNanos} (a machine so busy that the
+     * compiler never runs, or a JVM without C2: the later phases then do not run).
      */
-    record Phase(Runnable step, int steps, Runnable probe, long compiledNanos) {}
+    record Phase(Runnable step, int steps, Runnable probe, long compiledNanos, long budgetNanos) {}
 
     /** Starts the warm-up of one precision's kernels: {@code step} runs them once on tiny operands, {@code probe} on 64 steps of p. */
     static void start(String name, Runnable step, Runnable probe) {
-        start(name, new Phase(step, 500, probe, COMPILED_PROBE_NANOS));
+        start(name, new Phase(step, 500, probe, COMPILED_PROBE_NANOS, MAX_NANOS));
     }
 
     /**
@@ -35,21 +37,21 @@ final class Warmup {
      * compiled.
      */
     static void start(String name, Phase... phases) {
-        Thread t = new Thread(() -> run(MAX_NANOS, phases), "jgrad-warmup-" + name);
+        Thread t = new Thread(() -> run(phases), "jgrad-warmup-" + name);
         t.setDaemon(true);
         t.setPriority(Thread.MIN_PRIORITY);
         t.start();
     }
 
-    /** Runs the phases in order, each until its probe is fast; returns how many were done within the budget. */
-    static int run(long budgetNanos, Phase... phases) {
-        long start = System.nanoTime();
+    /** Runs the phases in order, each until its probe is fast; returns how many were done within their budgets. */
+    static int run(Phase... phases) {
         int done = 0;
         for (Phase phase : phases) {
-            while (!compiled(phase)) {
-                if (System.nanoTime() - start > budgetNanos) return done;
+            long start = System.nanoTime();
+            do {
+                if (System.nanoTime() - start > phase.budgetNanos()) return done;
                 for (int i = 0; i < phase.steps(); i++) phase.step().run();
-            }
+            } while (!compiled(phase));
             done++;
         }
         return done;

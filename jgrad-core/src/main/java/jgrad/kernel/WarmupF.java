@@ -80,7 +80,7 @@ final class WarmupF {
                 if (rows) SimdF.micro(mr, ap, 0, kc, bp, 0, kc, ct, 0, nr, load == 1);
             }
         };
-        Warmup.Phase kernels = new Warmup.Phase(step, 500, probe, 5_000);
+        Warmup.Phase kernels = new Warmup.Phase(step, 500, probe, 5_000, 10_000_000_000L);
         if (!small) {
             Warmup.start("float32", kernels);
             return;
@@ -89,26 +89,29 @@ final class WarmupF {
         // zeros or loaded, with and without the bias, Aᵀ's rows 16 side by side with the bias gradient), each loop of
         // p 32 steps long: C2 then compiles each kernel whole after some 600 calls, where longer loops had it compiled
         // on-stack first, from inside its loop (the 16-row kernel: 150 ms of C2's time, against 33 for the whole)
-        int batch = 32, in = 32, out = 10, lanes = SmallF.L;
+        int batch = 32, in = 48, out = 10, lanes = SmallF.L; // 48 rows of Aᵀ: two pairs of 8, one with the bias gradient
         float[] x = new float[batch * in], w = new float[in * out], bias = new float[out], y = new float[batch * out];
         float[] g = new float[batch * out], dw = new float[in * out], db = new float[out];
         for (int i = 0; i < x.length; i++) x[i] = (i % 13) / 8f;
         for (int i = 0; i < w.length; i++) w[i] = ((i % 5) - 2) / 4f;
         Runnable layer = () -> { // the forward products on 8 rows: one group of rows, one loop of p per call
+            SmallF.forgetRecent();
             GemmF.product(x, 0, in, 1, w, out, 1, y, 8, in, out, false, bias, Activations.IDENTITY, true, 1);
             GemmF.product(x, 0, in, 1, w, out, 1, y, 8, in, out, true, null, null, true, 1);
             GemmF.productAndBSums(x, 0, 1, in, g, dw, db, in, batch, out, true, 1);
             GemmF.product(x, 0, 1, in, g, out, 1, dw, in, batch, out, true, null, null, true, 1);
         };
         // the probe: the same forms over 64 steps of p, B read in place (its array long enough for the last row's
-        // vector): a few µs compiled, 100 µs or more while any kernel runs boxed
+        // vector): 1-2 µs compiled; 20-30 µs while the 16-row kernel still runs boxed (once C2 has compiled the Vector
+        // API's own fallback methods), so a threshold of 30 µs had passed it boxed
+        // and W's array exactly k rows long, as a layer's weights are: B then read in two passes (see SmallF.product)
         int deep = 64;
-        float[] xp = new float[deep * in], yp = new float[deep * out], gp = new float[deep * out + lanes];
+        float[] xp = new float[deep * deep], yp = new float[deep * out], gp = new float[deep * out + lanes], wp = new float[deep * out];
         Runnable probe64 = () -> { // the forward on 16 rows only: on more, C2 compiled its kernel on-stack from the probe
-            GemmF.product(xp, 0, in, 1, w, out, 1, yp, 16, in, out, false, bias, Activations.IDENTITY, true, 1);
+            GemmF.product(xp, 0, deep, 1, wp, out, 1, yp, 16, deep, out, false, bias, Activations.IDENTITY, true, 1);
             GemmF.productAndBSums(xp, 0, 1, in, gp, dw, db, in, deep, out, true, 1);
         };
-        Warmup.Phase smallProducts = new Warmup.Phase(layer, 50, probe64, 30_000);
+        Warmup.Phase smallProducts = new Warmup.Phase(layer, 50, probe64, 8_000, 2_000_000_000L);
         if (rows || slivers || fringes) Warmup.start("float32", kernels, smallProducts);
         else Warmup.start("float32", smallProducts);
     }

@@ -21,27 +21,27 @@ class WarmupTest {
     void phasesRunInOrderEachUntilItsProbeIsFast() {
         List<String> log = new ArrayList<>();
         int[] first = {0}, second = {0};
-        Warmup.Phase a = new Warmup.Phase(() -> { first[0]++; log.add("a"); }, 3, probe(first, 7), 1_000_000);
-        Warmup.Phase b = new Warmup.Phase(() -> { second[0]++; log.add("b"); }, 2, probe(second, 4), 1_000_000);
-        assertEquals(2, Warmup.run(60_000_000_000L, a, b));
+        Warmup.Phase a = new Warmup.Phase(() -> { first[0]++; log.add("a"); }, 3, probe(first, 7), 1_000_000, 60_000_000_000L);
+        Warmup.Phase b = new Warmup.Phase(() -> { second[0]++; log.add("b"); }, 2, probe(second, 4), 1_000_000, 60_000_000_000L);
+        assertEquals(2, Warmup.run(a, b));
         assertEquals(9, first[0], "whole rounds of 3 steps until the probe passed");
         assertEquals(4, second[0]);
         assertEquals("aaaaaaaaabbbb", String.join("", log), "the second phase starts only once the first is compiled");
     }
 
     @Test
-    void aPhaseAlreadyCompiledRunsNoStep() {
+    void aPhaseWhoseProbeIsFastRunsOneRound() {
         int[] steps = {0};
-        assertEquals(1, Warmup.run(60_000_000_000L, new Warmup.Phase(() -> steps[0]++, 5, () -> {}, 1_000_000)));
-        assertEquals(0, steps[0]);
+        assertEquals(1, Warmup.run(new Warmup.Phase(() -> steps[0]++, 5, () -> {}, 1_000_000, 60_000_000_000L)));
+        assertEquals(5, steps[0]);
     }
 
     @Test
     void givesUpWhenTheBudgetIsSpent() {
         int[] steps = {0};
-        Warmup.Phase never = new Warmup.Phase(() -> steps[0]++, 1, probe(steps, Integer.MAX_VALUE), 1_000_000);
-        Warmup.Phase after = new Warmup.Phase(() -> { throw new AssertionError("ran after the budget"); }, 1, probe(steps, Integer.MAX_VALUE), 1_000_000);
-        assertEquals(0, Warmup.run(50_000_000L, never, after));
+        Warmup.Phase never = new Warmup.Phase(() -> steps[0]++, 1, probe(steps, Integer.MAX_VALUE), 1_000_000, 50_000_000L);
+        Warmup.Phase after = new Warmup.Phase(() -> { throw new AssertionError("ran after the budget"); }, 1, () -> {}, 1_000_000, 60_000_000_000L);
+        assertEquals(0, Warmup.run(never, after));
         assertTrue(steps[0] >= 1 && steps[0] < 10, "a few rounds of 5 slow probes fit in 50 ms: " + steps[0]);
     }
 }
