@@ -65,12 +65,8 @@ final class WarmupD {
                 if (slivers) SimdD.micro(mr, ap, 0, -mr, bp, 0, 2, ct, 0, nr, load == 1); // Aᵀ read in place
             }
             if (slivers) SimdD.packSliver(bp, 0, 2 * mr, ap, 0, 2, mr);
-            if (fringes) { // the fringe kernels of 12-row tiles (Gemm's 128-row batches end in a sliver of 8)
-                for (int load = 0; load < 2; load++) {
-                    SimdD.microRows(8, ap, 0, 2, bp, 0, 2, ct, 0, nr, load == 1);
-                    SimdD.microRows(6, ap, 0, 2, bp, 0, 2, ct, 0, nr, load == 1);
-                }
-            }
+            // the 8-row fringe of 12-row tiles: batches of 128, 32, 200 or 512 end in a sliver of 8 (one of 6 is rare)
+            if (fringes) for (int load = 0; load < 2; load++) SimdD.microRows(8, ap, 0, 2, bp, 0, 2, ct, 0, nr, load == 1);
             if (!rows) return;
             SimdD.packRows(ap, 0, nr, bp, 0, 2); // the Vector API packing, which boxes as much until compiled
             SimdD.microRows(4, ap, 0, 2, bp, 0, 2, ct, 0, nr, false); // no kernel: the case W3's 1,000 rows end in
@@ -91,8 +87,10 @@ final class WarmupD {
         // p 32 steps long: C2 then compiles each kernel whole after some 600 calls, where longer loops had it compiled
         // on-stack first, from inside its loop (the 16-row kernel: 150 ms of C2's time, against 33 for the whole)
         int batch = 32, in = 48, out = 10, lanes = SmallD.L; // 48 rows of Aᵀ: two pairs of 8, one with the bias gradient
-        double[] x = new double[batch * in], w = new double[in * out], bias = new double[out], y = new double[batch * out];
-        double[] g = new double[batch * out], dw = new double[in * out], db = new double[out];
+        // B's arrays one vector longer than B, so that the step reads B in place: copying it (32-48 rows of 16 lanes
+        // per call) had C2 compile SmallD.product on-stack three times (60 ms); the probe takes the copying paths
+        double[] x = new double[batch * in], w = new double[in * out + lanes], bias = new double[out], y = new double[batch * out];
+        double[] g = new double[batch * out + lanes], dw = new double[in * out], db = new double[out];
         for (int i = 0; i < x.length; i++) x[i] = (i % 13) / 8.0;
         for (int i = 0; i < w.length; i++) w[i] = ((i % 5) - 2) / 4.0;
         Runnable layer = () -> { // the forward products on 8 rows: one group of rows, one loop of p per call
@@ -102,18 +100,37 @@ final class WarmupD {
             GemmD.productAndBSums(x, 0, 1, in, g, dw, db, in, batch, out, true, 1);
             GemmD.product(x, 0, 1, in, g, out, 1, dw, in, batch, out, true, null, null, true, 1);
         };
-        // the probe: the same forms over 64 steps of p, B read in place (its array long enough for the last row's
-        // vector): 1-2 µs compiled; 20-30 µs while the 16-row kernel still runs boxed (once C2 has compiled the Vector
-        // API's own fallback methods), so a threshold of 30 µs had passed it boxed
-        // and W's array exactly k rows long, as a layer's weights are: B then read in two passes (see SmallD.product)
+        // the probe: the same forms over 64 steps of p, 1-2 µs compiled and 20-30 µs while the 16-row kernel still runs
+        // boxed (once C2 has compiled the Vector API's own fallback methods: a threshold of 30 µs had passed it boxed);
+        // and B's other two paths, as a layer's exact arrays take them: read in two passes (a weight array of 64 rows)
+        // and copied whole (a gradient of 32 rows)
         int deep = 64;
         double[] xp = new double[deep * deep], yp = new double[deep * out], gp = new double[deep * out + lanes], wp = new double[deep * out];
+        double[] gExact = new double[batch * out];
         Runnable probe64 = () -> { // the forward on 16 rows only: on more, C2 compiled its kernel on-stack from the probe
             GemmD.product(xp, 0, deep, 1, wp, out, 1, yp, 16, deep, out, false, bias, Activations.IDENTITY, true, 1);
             GemmD.productAndBSums(xp, 0, 1, in, gp, dw, db, in, deep, out, true, 1);
+            GemmD.productAndBSums(x, 0, 1, in, gExact, dw, db, in, batch, out, true, 1);
         };
         Warmup.Phase smallProducts = new Warmup.Phase(layer, 50, probe64, 8_000, 2_000_000_000L);
-        if (rows || slivers || fringes) Warmup.start("float64", kernels, smallProducts);
-        else Warmup.start("float64", smallProducts);
+        if (!(rows || slivers || fringes)) {
+            Warmup.start("float64", smallProducts);
+            return;
+        }
+        // the first phase runs the small products too, once every 16 steps (and the probe's paths once every 64, or C2
+        // compiles them from a profile without those and the probe throws the code away): their C2 compiles are queued
+        // while the blocked kernels' run, where C2 had sat idle for some 90 ms between the phases, the small products'
+        // counts still climbing
+        Runnable both = new Runnable() {
+            private int calls;
+
+            @Override
+            public void run() {
+                step.run();
+                if ((++calls & 15) == 0) layer.run();
+                if ((calls & 63) == 0) probe64.run();
+            }
+        };
+        Warmup.start("float64", new Warmup.Phase(both, kernels.steps(), probe, kernels.compiledNanos(), kernels.budgetNanos()), smallProducts);
     }
 }
