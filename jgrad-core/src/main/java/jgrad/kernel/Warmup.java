@@ -8,14 +8,9 @@ package jgrad.kernel;
  * scalar and never start it), starts a daemon thread that calls the kernels on
  * tiny operands (a few steps of p: cheap even as C1 code) until a probe call runs at compiled speed, which
  * makes C2 compile them early while the caller goes on. Results never depend on it: the warm-up computes on
- * its own buffers only.
+ * its own buffers only. What it runs, and in which {@link Phase phases}: {@link WarmupF}, {@link WarmupD}.
  */
 final class Warmup {
-    /** Give up after this long (a machine so busy that the compiler never runs). */
-    private static final long MAX_NANOS = 10_000_000_000L;
-    /** A probe of 64 steps of p; compiled, it takes well under a microsecond, as C1 code 30 µs and more. */
-    private static final long COMPILED_PROBE_NANOS = 5_000;
-
     private Warmup() {}
 
     /**
@@ -25,11 +20,6 @@ final class Warmup {
      * compiler never runs, or a JVM without C2: the later phases then do not run).
      */
     record Phase(Runnable step, int steps, Runnable probe, long compiledNanos, long budgetNanos) {}
-
-    /** Starts the warm-up of one precision's kernels: {@code step} runs them once on tiny operands, {@code probe} on 64 steps of p. */
-    static void start(String name, Runnable step, Runnable probe) {
-        start(name, new Phase(step, 500, probe, COMPILED_PROBE_NANOS, MAX_NANOS));
-    }
 
     /**
      * Starts a warm-up that runs its phases one after the other on one daemon thread: a later phase's kernels

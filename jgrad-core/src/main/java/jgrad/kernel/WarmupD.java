@@ -45,15 +45,15 @@ final class WarmupD {
 
     /**
      * Starts {@link Warmup} on this precision's micro-kernels (A's rows, and Aᵀ's slivers when asked), the fringe
-     * kernels and the vector packing; then, with {@code small}, on {@link SmallD}'s products as a classifier's
-     * 10-wide output layer takes them (forward with its bias, weight gradient with the bias gradient). Without that
-     * second phase, W1's first epoch ran those products boxed for its first 200 steps (6 ms a step at first, 2 ms
-     * after 20 steps, against 0.7 once compiled), C2 compiling them only from the real calls: the first epoch took
-     * 0.60 s against the second's 0.32 (medians of 7 alternated processes), 0.46 s with it. The phase comes second,
-     * so as not to delay the blocked kernels, which every product needs. Only {@link MatMul#prepare} asks for it: a
-     * small network calls SmallD thousands of times a second and compiles it from its own calls soon enough (W6
-     * never calls prepare: from a warm-up's tiny operands C2 had compiled a slower kernel for it, 5.3-5.7 µs instead
-     * of 4.5-4.9 in one process of three).
+     * kernels and the vector packing, until a probe of them runs compiled; with {@code small}, on {@link SmallD}'s
+     * products too, as a classifier's 10-wide output layer takes them (forward with its bias, weight gradient with
+     * the bias gradient): once every 16 steps of the first phase, then in a phase of their own until their probe runs
+     * compiled. Without them, W1's first epoch ran those products boxed for its first 200 steps (6 ms a step at
+     * first, 1.2-2 ms after 20, against 0.7 once compiled): 0.67 s against the second epoch's 0.33, and 0.43 s with
+     * them (medians of 8 alternated processes). Only {@link MatMul#prepare} asks for them: a small network calls
+     * SmallD thousands of times a second and compiles it from its own calls soon enough (W6 never calls prepare: from
+     * a warm-up's tiny operands C2 had compiled a slower kernel for it, 5.3-5.7 µs instead of 4.5-4.9 in one process
+     * of three).
      */
     private static void warmUp(boolean rows, boolean slivers, boolean fringes, boolean small) {
         int mr = GemmD.SIMD.mr(), nr = GemmD.SIMD.nr(), kc = 64;
@@ -133,6 +133,7 @@ final class WarmupD {
                 if ((calls & 63) == 0) probe64.run();
             }
         };
-        Warmup.start("float64", new Warmup.Phase(both, kernels.steps(), probe, kernels.compiledNanos(), kernels.budgetNanos()), smallProducts);
+        Warmup.Phase kernelsAndSmall = new Warmup.Phase(both, kernels.steps(), probe, kernels.compiledNanos(), kernels.budgetNanos());
+        Warmup.start("float64", kernelsAndSmall, smallProducts);
     }
 }
