@@ -28,18 +28,19 @@ final class WarmupF {
     }
 
     /**
-     * The same, and with {@code smallProducts} (a training run about to start: {@link MatMul#prepare}) the small
-     * products of a classifier's output layer too, once the blocked kernels are compiled: see {@link #warmUp}.
+     * The same, and with {@code asked} ({@link MatMul#prepare}: a run about to start) more of what it will run: for
+     * training the small products of a classifier's output layer, for inference the blocked products' driver code;
+     * see {@link #warmUp}.
      */
-    static void prepare(boolean training, boolean smallProducts) {
+    static void prepare(boolean training, boolean asked) {
         if (!Simd.ENABLED) return;
         boolean rows = !ROWS_WARMING.getAndSet(true);
         boolean slivers = training && !GemmF.SIMD.packARowsOnly() && !SLIVERS_WARMING.getAndSet(true); // else Aᵀ is packed as rows
         boolean fringes = training && GemmF.SIMD.mr() > 8 && !FRINGES_WARMING.getAndSet(true);
         // with fewer than 10 lanes (AVX2's 8 floats) a 10-class output layer takes the blocked products, and the phase
         // only competed with the first epoch for the cores (W1 under AVX2: 0.75 s against 0.69)
-        boolean small = training && smallProducts && SmallF.L >= 10 && !SMALL_WARMING.getAndSet(true);
-        if (rows || slivers || fringes || small) warmUp(rows, slivers, fringes, small);
+        boolean small = training && asked && SmallF.L >= 10 && !SMALL_WARMING.getAndSet(true);
+        if (rows || slivers || fringes || small) warmUp(rows, slivers, fringes, small, rows && asked && !training);
     }
 
     /**
@@ -54,7 +55,7 @@ final class WarmupF {
      * a warm-up's tiny operands C2 had compiled a slower kernel for it, 5.3-5.7 µs instead of 4.5-4.9 in one process
      * of three).
      */
-    private static void warmUp(boolean rows, boolean slivers, boolean fringes, boolean small) {
+    private static void warmUp(boolean rows, boolean slivers, boolean fringes, boolean small, boolean forward) {
         int mr = GemmF.SIMD.mr(), nr = GemmF.SIMD.nr(), kc = 64;
         float[] ap = new float[mr * kc], bp = new float[kc * nr], ct = new float[mr * nr];
         // every branch the products take (C loaded or not, each fringe height): a branch C2 never saw taken in the
@@ -78,7 +79,18 @@ final class WarmupF {
                 if (rows) SimdF.micro(mr, ap, 0, kc, bp, 0, kc, ct, 0, nr, load == 1);
             }
         };
-        Warmup.Phase kernels = new Warmup.Phase(step, 500, probe, 5_000, 10_000_000_000L);
+        // for inference, the blocked products' driver too (execute, run, tile, the packing, the bias-and-ReLU epilogue),
+        // on two small one-task products whose last rows make fringes of 8 and 4, once every 16 steps: C2 compiled that
+        // code only from the real products, inside W3's timed passes (W3 +4% on one thread, +7% on two, 6 alternated
+        // processes). Not for training: compiled from one-task products, the driver slowed W1's epochs on two threads
+        // by 16%
+        int fk = 16, fn = 2 * nr;
+        float[] fa = new float[20 * fk], fb = new float[fk * fn], fbias = new float[fn], fc = new float[20 * fn];
+        Runnable driver = () -> {
+            GemmF.product(fa, 0, fk, 1, fb, fn, 1, fc, 20, fk, fn, false, fbias, Activations.RELU, true, 1);
+            GemmF.product(fa, 0, fk, 1, fb, fn, 1, fc, 16, fk, fn, false, fbias, Activations.RELU, true, 1);
+        };
+        Warmup.Phase kernels = new Warmup.Phase(forward ? every16(step, driver, () -> {}) : step, 500, probe, 5_000, 10_000_000_000L);
         if (!small) {
             Warmup.start("float32", kernels);
             return;
@@ -122,17 +134,22 @@ final class WarmupF {
         // compiles them from a profile without those and the probe throws the code away): their C2 compiles are queued
         // while the blocked kernels' run, where C2 had sat idle for some 90 ms between the phases, the small products'
         // counts still climbing
-        Runnable both = new Runnable() {
+        Warmup.Phase kernelsAndSmall = new Warmup.Phase(every16(step, layer, probe64), kernels.steps(), probe, kernels.compiledNanos(),
+                kernels.budgetNanos());
+        Warmup.start("float32", kernelsAndSmall, smallProducts);
+    }
+
+    /** {@code step}, and {@code often} after every 16th call and {@code seldom} after every 64th. */
+    private static Runnable every16(Runnable step, Runnable often, Runnable seldom) {
+        return new Runnable() {
             private int calls;
 
             @Override
             public void run() {
                 step.run();
-                if ((++calls & 15) == 0) layer.run();
-                if ((calls & 63) == 0) probe64.run();
+                if ((++calls & 15) == 0) often.run();
+                if ((calls & 63) == 0) seldom.run();
             }
         };
-        Warmup.Phase kernelsAndSmall = new Warmup.Phase(both, kernels.steps(), probe, kernels.compiledNanos(), kernels.budgetNanos());
-        Warmup.start("float32", kernelsAndSmall, smallProducts);
     }
 }
