@@ -53,7 +53,7 @@ final class WarmupF {
      * them (medians of 8 alternated processes). Only {@link MatMul#prepare} asks for them: a small network calls
      * SmallF thousands of times a second and compiles it from its own calls soon enough (W6 never calls prepare: from
      * a warm-up's tiny operands C2 had compiled a slower kernel for it, 5.3-5.7 µs instead of 4.5-4.9 in one process
-     * of three).
+     * of three). With {@code forward} (inference asked for), the first phase runs the blocked products' driver too.
      */
     private static void warmUp(boolean rows, boolean slivers, boolean fringes, boolean small, boolean forward) {
         int mr = GemmF.SIMD.mr(), nr = GemmF.SIMD.nr(), kc = 64;
@@ -81,8 +81,8 @@ final class WarmupF {
         };
         // for inference, the blocked products' driver too (execute, run, tile, the packing, the bias-and-ReLU epilogue),
         // on two small one-task products whose last rows make fringes of 8 and 4, once every 16 steps: C2 compiled that
-        // code only from the real products, inside W3's timed passes (W3 +4% on one thread, +7% on two, 6 alternated
-        // processes). Not for training: compiled from one-task products, the driver slowed W1's epochs on two threads
+        // code only from the real products, inside W3's timed passes (W3 +4-7% on one thread, +3-7% on two, two rounds
+        // of 6 alternated processes). Not for training: compiled from one-task products, the driver slowed W1's epochs on two threads
         // by 16%
         int fk = 16, fn = 2 * nr;
         float[] fa = new float[20 * fk], fb = new float[fk * fn], fbias = new float[fn], fc = new float[20 * fn];
