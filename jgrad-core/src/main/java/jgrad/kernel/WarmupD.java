@@ -80,18 +80,7 @@ final class WarmupD {
                 if (rows) SimdD.micro(mr, ap, 0, kc, bp, 0, kc, ct, 0, nr, load == 1);
             }
         };
-        // for inference, the blocked products' driver too (execute, run, tile, the packing, the bias-and-ReLU epilogue),
-        // on two small one-task products whose last rows make fringes of 8 and 4, once every 16 steps: C2 compiled that
-        // code only from the real products, inside W3's timed passes (W3 +4-7% on one thread, +3-7% on two, two rounds
-        // of 6 alternated processes). Not for training: compiled from one-task products, the driver slowed W1's epochs on two threads
-        // by 16%
-        int fk = 16, fn = 2 * nr;
-        double[] fa = new double[20 * fk], fb = new double[fk * fn], fbias = new double[fn], fc = new double[20 * fn];
-        Runnable driver = () -> {
-            GemmD.product(fa, 0, fk, 1, fb, fn, 1, fc, 20, fk, fn, false, fbias, Activations.RELU, true, 1);
-            GemmD.product(fa, 0, fk, 1, fb, fn, 1, fc, 16, fk, fn, false, fbias, Activations.RELU, true, 1);
-        };
-        Warmup.Phase kernels = new Warmup.Phase(forward ? every16(step, driver, () -> {}) : step, 500, probe, 5_000, 10_000_000_000L);
+        Warmup.Phase kernels = new Warmup.Phase(forward ? every16(step, driver(nr), () -> {}) : step, 500, probe, 5_000, 10_000_000_000L);
         if (!small) {
             Warmup.start("float64", kernels);
             return;
@@ -138,6 +127,22 @@ final class WarmupD {
         Warmup.Phase kernelsAndSmall = new Warmup.Phase(every16(step, layer, probe64), kernels.steps(), probe, kernels.compiledNanos(),
                 kernels.budgetNanos());
         Warmup.start("float64", kernelsAndSmall, smallProducts);
+    }
+
+    /**
+     * For inference, the blocked products' driver (execute, run, tile, the packing, the bias-and-ReLU epilogue), on two
+     * small one-task products whose last rows make fringes of 8 and 4, run every 16 steps of the kernel phase: C2
+     * compiled that code only from the real products, inside W3's timed passes (W3 +4-7% on one thread, +3-7% on two,
+     * two rounds of 6 alternated processes). Not for training: compiled from one-task products, the driver slowed W1's
+     * epochs on two threads by 16%.
+     */
+    private static Runnable driver(int nr) {
+        int k = 16, n = 2 * nr;
+        double[] a = new double[20 * k], b = new double[k * n], bias = new double[n], c = new double[20 * n];
+        return () -> {
+            GemmD.product(a, 0, k, 1, b, n, 1, c, 20, k, n, false, bias, Activations.RELU, true, 1);
+            GemmD.product(a, 0, k, 1, b, n, 1, c, 16, k, n, false, bias, Activations.RELU, true, 1);
+        };
     }
 
     /** {@code step}, and {@code often} after every 16th call and {@code seldom} after every 64th. */

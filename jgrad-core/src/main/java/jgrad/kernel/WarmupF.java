@@ -79,18 +79,7 @@ final class WarmupF {
                 if (rows) SimdF.micro(mr, ap, 0, kc, bp, 0, kc, ct, 0, nr, load == 1);
             }
         };
-        // for inference, the blocked products' driver too (execute, run, tile, the packing, the bias-and-ReLU epilogue),
-        // on two small one-task products whose last rows make fringes of 8 and 4, once every 16 steps: C2 compiled that
-        // code only from the real products, inside W3's timed passes (W3 +4-7% on one thread, +3-7% on two, two rounds
-        // of 6 alternated processes). Not for training: compiled from one-task products, the driver slowed W1's epochs on two threads
-        // by 16%
-        int fk = 16, fn = 2 * nr;
-        float[] fa = new float[20 * fk], fb = new float[fk * fn], fbias = new float[fn], fc = new float[20 * fn];
-        Runnable driver = () -> {
-            GemmF.product(fa, 0, fk, 1, fb, fn, 1, fc, 20, fk, fn, false, fbias, Activations.RELU, true, 1);
-            GemmF.product(fa, 0, fk, 1, fb, fn, 1, fc, 16, fk, fn, false, fbias, Activations.RELU, true, 1);
-        };
-        Warmup.Phase kernels = new Warmup.Phase(forward ? every16(step, driver, () -> {}) : step, 500, probe, 5_000, 10_000_000_000L);
+        Warmup.Phase kernels = new Warmup.Phase(forward ? every16(step, driver(nr), () -> {}) : step, 500, probe, 5_000, 10_000_000_000L);
         if (!small) {
             Warmup.start("float32", kernels);
             return;
@@ -137,6 +126,22 @@ final class WarmupF {
         Warmup.Phase kernelsAndSmall = new Warmup.Phase(every16(step, layer, probe64), kernels.steps(), probe, kernels.compiledNanos(),
                 kernels.budgetNanos());
         Warmup.start("float32", kernelsAndSmall, smallProducts);
+    }
+
+    /**
+     * For inference, the blocked products' driver (execute, run, tile, the packing, the bias-and-ReLU epilogue), on two
+     * small one-task products whose last rows make fringes of 8 and 4, run every 16 steps of the kernel phase: C2
+     * compiled that code only from the real products, inside W3's timed passes (W3 +4-7% on one thread, +3-7% on two,
+     * two rounds of 6 alternated processes). Not for training: compiled from one-task products, the driver slowed W1's
+     * epochs on two threads by 16%.
+     */
+    private static Runnable driver(int nr) {
+        int k = 16, n = 2 * nr;
+        float[] a = new float[20 * k], b = new float[k * n], bias = new float[n], c = new float[20 * n];
+        return () -> {
+            GemmF.product(a, 0, k, 1, b, n, 1, c, 20, k, n, false, bias, Activations.RELU, true, 1);
+            GemmF.product(a, 0, k, 1, b, n, 1, c, 16, k, n, false, bias, Activations.RELU, true, 1);
+        };
     }
 
     /** {@code step}, and {@code often} after every 16th call and {@code seldom} after every 64th. */
