@@ -5,7 +5,7 @@
 # the revision `WORKTREE`.
 # usage: jgrad-bench/ab.sh [-r ROUNDS] [-t THREADS] [--avx2] REV_A REV_B [WORKLOAD...]
 #   REV may end in @name=value system properties for that build alone, e.g. HEAD HEAD@jgrad.kc=256
-#   WORKLOAD: w1[:SAMPLES] (default w1:30000) or ab|atb|abt:M:K:N, e.g. atb:784:128:256
+#   WORKLOAD: w1[:SAMPLES] (default w1:30000) or ab|atb|abt:M:K:N (one product), layer:M:K:N (relu(A·B + bias)), e.g. atb:784:128:256
 #   e.g. jgrad-bench/ab.sh HEAD WORKTREE w1 atb:784:128:256
 set -euo pipefail
 repo="$(cd "$(dirname "$0")/.." && pwd)"

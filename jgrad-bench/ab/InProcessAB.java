@@ -18,7 +18,7 @@ import java.util.SplittableRandom;
  * <p>usage: InProcessAB ROUNDS WORKLOAD BUILD... where BUILD is a class path (core and cli classes, ':'-separated),
  * optionally followed by {@code @name=value} system properties that this build's classes read as they load (e.g.
  * {@code @jgrad.kc=256}: one build's tuning against another's in the same JVM), and WORKLOAD is
- * {@code w1[:SAMPLES]} (W1 epochs, samples/s) or {@code ab|atb|abt:M:K:N} (one float32 product, GFLOP/s by the
+ * {@code w1[:SAMPLES]} (W1 epochs, samples/s) or {@code ab|atb|abt|layer:M:K:N} (one float32 product, GFLOP/s by the
  * thread's CPU time).
  */
 public class InProcessAB {
@@ -99,8 +99,9 @@ public class InProcessAB {
             Runnable epoch = (Runnable) w1.invoke(null, samples);
             return new Object[] {epoch, (double) samples};
         }
-        if (f.length != 4 || !List.of("ab", "atb", "abt").contains(f[0])) throw new IllegalArgumentException("workload " + workload + ": w1[:SAMPLES] or ab|atb|abt:M:K:N");
+        if (f.length != 4 || !List.of("ab", "atb", "abt", "layer").contains(f[0])) throw new IllegalArgumentException("workload " + workload + ": w1[:SAMPLES] or ab|atb|abt|layer:M:K:N");
         int m = positive(f[1], "M"), k = positive(f[2], "K"), n = positive(f[3], "N");
+        if (f[0].equals("layer")) return layer(cl, m, k, n);
         MethodType t = MethodType.methodType(void.class, float[].class, float[].class, float[].class, int.class, int.class, int.class, boolean.class);
         MethodHandle product = MethodHandles.publicLookup().findStatic(cl.loadClass("jgrad.kernel.MatMul"), f[0], t);
         float[] a = random(m * k, 1), b = random(k * n, 2), c = new float[m * n];
@@ -109,6 +110,25 @@ public class InProcessAB {
         Runnable r = () -> {
             try {
                 for (int q = 0; q < reps; q++) product.invokeExact(a, b, c, m, k, n, false);
+            } catch (Throwable e) {
+                throw new IllegalStateException(e);
+            }
+        };
+        return new Object[] {r, flop * reps / 1e9};
+    }
+
+    /** A dense layer's forward product: relu(A·B + bias), through MatMul.abBiasActivate. */
+    private static Object[] layer(ClassLoader cl, int m, int k, int n) throws Exception {
+        Class<?> activation = cl.loadClass("jgrad.function.Activation");
+        Object relu = cl.loadClass("jgrad.function.Activations").getField("RELU").get(null);
+        MethodType t = MethodType.methodType(void.class, float[].class, int.class, float[].class, float[].class, activation, float[].class, int.class, int.class, int.class);
+        MethodHandle product = MethodHandles.publicLookup().findStatic(cl.loadClass("jgrad.kernel.MatMul"), "abBiasActivate", t);
+        float[] a = random(m * k, 1), b = random(k * n, 2), bias = random(n, 3), c = new float[m * n];
+        double flop = 2.0 * m * k * n;
+        int reps = (int) Math.max(1, 2e8 / flop);
+        Runnable r = () -> {
+            try {
+                for (int q = 0; q < reps; q++) product.invoke(a, 0, b, bias, relu, c, m, k, n);
             } catch (Throwable e) {
                 throw new IllegalStateException(e);
             }

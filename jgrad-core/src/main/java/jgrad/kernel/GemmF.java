@@ -265,22 +265,24 @@ final class GemmF extends Gemm {
     }
 
     @Override
-    void tile(Object buffers, Object aPacked, int aOff, int lda, Object panel, int bOff, int i, int mv, int j, int nv, int kc, boolean load) {
+    void tile(Object buffers, Object aPacked, int aOff, int lda, Object panel, int bOff, int i, int mv, int j, int nv, int kc, boolean load, boolean finish) {
         Buffers buf = (Buffers) buffers;
         float[] ap = (float[]) aPacked, bp = (float[]) panel;
         if (mv == mr && nv == nr) {
             micro(ap, aOff, lda, bp, bOff, kc, c, i * n + j, n, load);
-            return;
+        } else if (simd && lda > 0 && nv == nr && mv < mr && SimdF.microRows(mv, ap, aOff, lda, bp, bOff, kc, c, i * n + j, n, load)) {
+            // a fringe of exactly 8 or 6 whole rows (W1's 128 rows = 10 x 12 + 8): a smaller kernel, straight into C
+        } else {
+            // fringe: the full micro-kernel on a copy of the tile; padding rows and lanes never reach C
+            float[] ct = buf.cTile;
+            java.util.Arrays.fill(ct, 0, mr * nr, 0f);
+            if (load) for (int r = 0; r < mv; r++) System.arraycopy(c, (i + r) * n + j, ct, r * nr, nv);
+            micro(ap, aOff, lda, bp, bOff, kc, ct, 0, nr, load);
+            for (int r = 0; r < mv; r++) System.arraycopy(ct, r * nr, c, (i + r) * n + j, nv);
         }
-        if (simd && lda > 0 && nv == nr && mv < mr && SimdF.microRows(mv, ap, aOff, lda, bp, bOff, kc, c, i * n + j, n, load)) {
-            return; // a fringe of exactly 8 or 6 whole rows (W1's 128 rows = 10 x 12 + 8): a smaller kernel, straight into C
-        }
-        // fringe: the full micro-kernel on a copy of the tile; padding rows and lanes never reach C
-        float[] ct = buf.cTile;
-        java.util.Arrays.fill(ct, 0, mr * nr, 0f);
-        if (load) for (int r = 0; r < mv; r++) System.arraycopy(c, (i + r) * n + j, ct, r * nr, nv);
-        micro(ap, aOff, lda, bp, bOff, kc, ct, 0, nr, load);
-        for (int r = 0; r < mv; r++) System.arraycopy(ct, r * nr, c, (i + r) * n + j, nv);
+        if (!finish) return;
+        if (nv == nr) FusedSimdF.finishTile(c, i * n + j, n, mv, bias, j, finishRelu);
+        else epilogue(i, i + mv, j, j + nv);
     }
 
     private void micro(float[] ap, int aOff, int lda, float[] bp, int bOff, int kc, float[] c, int cOff, int ldc, boolean load) {

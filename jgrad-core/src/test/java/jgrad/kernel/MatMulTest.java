@@ -254,6 +254,43 @@ class MatMulTest {
         assertArrayEquals(new double[] {1.5, 0, 2.5, 0}, c);
     }
 
+    /**
+     * The blocked products put bias and ReLU (or the bias alone) on each tile as its last k-block stores it: the same
+     * bits as the product and then the separate passes, for fringe tiles, for depths of several k-blocks (the epilogue
+     * on the last one only), accumulating into C, without a bias, and for NaN and signed zeros.
+     */
+    @Test
+    void tileEpilogueEqualsTheSeparatePasses() {
+        for (int[] s : new int[][] {{12, 784, 32}, {37, 100, 70}, {130, 2100, 96}, {500, 64, 256}}) {
+            int m = s[0], k = s[1], n = s[2];
+            SplittableRandom r = new SplittableRandom(7L * m + k + n);
+            float[] a = toFloat(random(r, m * k)), b = toFloat(random(r, k * n)), bias = toFloat(random(r, n)), c0 = toFloat(random(r, m * n));
+            a[k + 1] = Float.NaN; // row 1 of C all NaN
+            java.util.Arrays.fill(a, 2 * k, 3 * k, -0f); // row 2: products of -0, so C = -0 + bias or -0 alone
+            bias[3] = -0f;
+            java.util.Arrays.fill(c0, 2 * n, 3 * n, -0f); // accumulated onto -0: -0 where every product is -0
+            for (Activation act : new Activation[] {Activations.RELU, Activations.IDENTITY}) {
+                for (float[] withBias : new float[][] {bias, null}) {
+                    for (boolean accumulate : new boolean[] {false, true}) {
+                        float[] expect = c0.clone();
+                        MatMul.gemm("ab", a, 0, k, 1, b, n, 1, expect, m, k, n, accumulate, true, 1);
+                        FusedF.biasActivate(expect, withBias, m, n, act);
+                        for (boolean simd : new boolean[] {true, false}) {
+                            for (int threads : new int[] {1, 2}) {
+                                float[] c = c0.clone();
+                                MatMul.gemm("ab", a, 0, k, 1, b, n, 1, c, m, k, n, accumulate, withBias, act, simd, threads);
+                                String what = act.name() + " " + m + "x" + k + "x" + n + " bias=" + (withBias != null) + " accumulate=" + accumulate + " simd=" + simd + " threads=" + threads;
+                                for (int i = 0; i < c.length; i++) {
+                                    assertEquals(Float.floatToRawIntBits(expect[i]), Float.floatToRawIntBits(c[i]), what + " at " + i);
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+
     @Test
     void offsetsSelectRowsOfA() {
         SplittableRandom r = new SplittableRandom(9);
