@@ -19,7 +19,8 @@ import java.nio.file.Path;
  *       streams from L2, one 128-byte row per 12 broadcasts of A, which the core keeps up with. Against a panel
  *       in half of L1 (192 deep on Zen 5), in-process A/B: the batch-512 products of the wider networks +7-21%
  *       (AVX2 +8-10%), W1 +4.7%; an eighth of L2 (1024 deep) was 7-10% slower on 2048-deep products.</li>
- *   <li>{@code mc}: a task's rows: mc rows of a panel as deep as half of L1 ({@link #l1Depth}) fill half of L2.
+ *   <li>{@code mc}: a task's rows: mc rows of a panel as deep as half of L1 ({@link #l1Depth}) fill half of L2
+ *       (a product shallower than that takes as many rows as its depth fits there, see {@link Gemm#execute}).
  *       Each row task beyond the first has B packed once for all; shorter tasks (mc 240 on Zen 5) ran up to 3%
  *       slower.</li>
  *   <li>{@code nc}: a task's columns of packed B ({@code kc × nc}) fill half of this core's share of L3.</li>

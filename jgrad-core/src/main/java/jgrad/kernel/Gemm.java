@@ -38,8 +38,8 @@ abstract class Gemm implements Parallel.Body {
      * task's block afterwards: that pass read C back from L2, or from L3 at a batch of 512 (W3: 4.5% of the samples).
      */
     boolean finishTiles, finishRelu;
-    /** Tile and block sizes of this call (SIMD or scalar). */
-    int mr, nr, kc, mc, nc;
+    /** Tile and block sizes of this call (SIMD or scalar), and L2's size in bytes. */
+    int mr, nr, kc, mc, nc, l2;
     /** A is packed [mr][kc] whatever its strides ({@link Blocking#packARowsOnly}). */
     boolean packRowsOnly;
     /**
@@ -125,6 +125,7 @@ abstract class Gemm implements Parallel.Body {
         this.kc = blocking.kc();
         this.mc = blocking.mc();
         this.nc = blocking.nc();
+        this.l2 = blocking.l2();
         this.packRowsOnly = blocking.packARowsOnly();
         boolean rows = csA == 1, columns = rsA == 1 && !packRowsOnly; // columns: Aᵀ, each p's mr values side by side
         this.aInPlace = simd && (rows ? spreadOverL1Sets((long) rsA * elementBytes(), mr)
@@ -135,11 +136,17 @@ abstract class Gemm implements Parallel.Body {
     /** Splits C into tasks and runs them; the split only affects speed. */
     final void execute(int threads) {
         long work = (long) m * n * k;
-        int rowBlocks = Math.ceilDiv(m, mc);
-        rowsPerTask = roundUp(Math.ceilDiv(m, rowBlocks), mr);
-        int rowTasks = Math.ceilDiv(m, rowsPerTask);
         int panels = Math.ceilDiv(n, nr);
         int parallel = threads > 1 && work >= PARALLEL_MIN ? threads : 1;
+        // mc rows of a panel as deep as half of L1 fill half of L2; a shallower product (a weight gradient over a batch
+        // of 128) fits more rows there. One row task then needs no B packed beforehand, which the caller did alone for
+        // a B this small while the workers waited (W1 +1.5% on one thread, +3.4% on two, in-process A/B). Not when
+        // the columns alone give too few tasks (a 10-wide layer's), which the row tasks share out.
+        int rowsMax = mc;
+        if (panels >= 2 * parallel) rowsMax = Math.max(mc, l2 / 2 / (kcMax() * elementBytes()) / mr * mr);
+        int rowBlocks = Math.ceilDiv(m, rowsMax);
+        rowsPerTask = roundUp(Math.ceilDiv(m, rowBlocks), mr);
+        int rowTasks = Math.ceilDiv(m, rowsPerTask);
         // a few tasks per thread so that a thread slowed by the shared machine does not hold up the rest
         int byCache = Math.ceilDiv(panels * nr, nc);
         colTasks = parallel == 1 ? byCache : Math.clamp(Math.ceilDiv(4 * parallel, rowTasks), byCache, panels);
