@@ -36,6 +36,8 @@ class MatMulTest {
         {128, 300, 64}, {126, 100, 64},
         // A·Bᵀ with B much larger than A and C: computed as (B·Aᵀ)ᵀ
         {20, 300, 150},
+        // taller than mc but shallow: one row task on 2 threads (5 panels of float32), two on 3 (too few panels)
+        {Blocking.float32().mc() + 37, 64, 160},
         // one vector of columns or fewer (SmallF/SmallD): W6's layers, rows not a multiple of 8, n = lanes
         {200, 24, 8}, {24, 200, 8}, {8, 200, 2}, {203, 31, 15}, {13, 9, 16}, {3, 40, 7},
     };
