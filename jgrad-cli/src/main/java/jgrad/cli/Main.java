@@ -37,6 +37,7 @@ public final class Main implements Runnable {
     }
 
     public static void main(String[] args) {
+        EarlyWarmup.start(args); // before picocli's 190 ms of set-up
         StdErr.adopt();
         System.exit(run(new PrintWriter(System.out, true), new PrintWriter(System.err, true), args));
     }
