@@ -113,11 +113,7 @@ final class SmallF {
             java.util.Arrays.fill(buf.bias, n, L, 0f);
             bv = buf.bias;
         }
-        for (int p = inPlace; p < k; p++) {
-            int o = (p - inPlace) * L;
-            for (int j = 0; j < n; j++) bp[o + j] = b[p * rsB + j * csB];
-            for (int j = n; j < L; j++) bp[o + j] = 0f;
-        }
+        copyB(b, rsB, csB, bp, inPlace, k, n);
         // Rows of C are stored as whole vectors straight into c, in increasing order: a row's padding lanes
         // spill into the next row, which its own store overwrites later. Rows whose vector would pass the end
         // of C, and accumulating products (the spill would overwrite C values not yet read), go through cp.
@@ -136,6 +132,20 @@ final class SmallF {
         }
         if (sums) System.arraycopy(buf.sums, 0, bSums, 0, n);
         return sums;
+    }
+
+    /**
+     * B's rows from {@code inPlace} on into bp, one padded vector each. A method of its own: as a loop inside
+     * {@link #product}, its 320-640 iterations a call (the warm-up's copied B of 32-64 rows) had C2 compile product
+     * on-stack three times in W1's first second (112 ms of C2), now once (25 ms), and the whole method in 63 ms
+     * instead of 87; W1's first epoch and W6 did not move beyond the noise (8 and 5 alternated processes).
+     */
+    private static void copyB(float[] b, int rsB, int csB, float[] bp, int inPlace, int k, int n) {
+        for (int p = inPlace; p < k; p++) {
+            int o = (p - inPlace) * L;
+            for (int j = 0; j < n; j++) bp[o + j] = b[p * rsB + j * csB];
+            for (int j = n; j < L; j++) bp[o + j] = 0f;
+        }
     }
 
     /**
