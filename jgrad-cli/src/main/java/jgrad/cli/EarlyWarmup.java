@@ -9,7 +9,8 @@ import java.util.Set;
  * say: {@code jgrad train} (float64 unless {@code --dtype float32}) and the benchmark workloads that train or infer
  * in float32. The commands call {@code prepare} again once parsed; a second call starts nothing. Started early,
  * the compiles got that much of a head start: through {@code jgrad bench}, W1's first epoch on two threads 0.35 s
- * against 0.46 and W3 on two threads +5% (medians of 8 alternated processes).
+ * against 0.43, W3 on two threads +6%, and {@code jgrad train} on digits 1.30 s against 1.37 (medians of 6-8
+ * alternated processes).
  *
  * <p>Only a guess from the words: options this does not know are skipped, and bad input is left to picocli, which
  * reports it as before (the warm-up thread is a daemon and computes on its own buffers). Help and version requests
