@@ -83,7 +83,8 @@ final class WarmupD {
                 if (rows) SimdD.micro(mr, ap, 0, kc, bp, 0, kc, ct, 0, nr, load == 1);
             }
         };
-        Warmup.Phase kernels = new Warmup.Phase(forward ? every16(step, driver(nr), () -> {}) : step, 500, probe, 5_000, 10_000_000_000L);
+        Runnable drive = forward ? driver(nr) : null;
+        Warmup.Phase kernels = new Warmup.Phase(forward ? () -> { step.run(); drive.run(); } : step, 500, probe, 5_000, 10_000_000_000L);
         if (!small) {
             Warmup.start("float64", kernels);
             return;
@@ -134,10 +135,13 @@ final class WarmupD {
 
     /**
      * For inference, the blocked products' driver (execute, run, tile, the packing, the bias-and-ReLU epilogue), on two
-     * small one-task products whose last rows make fringes of 8 and 4, run every 16 steps of the kernel phase: C2
+     * small one-task products whose last rows make fringes of 8 and 4, run at every step of the kernel phase: C2
      * compiled that code only from the real products, inside W3's timed passes (W3 +4-7% on one thread, +3-7% on two,
-     * two rounds of 6 alternated processes). Not for training: compiled from one-task products, the driver slowed W1's
-     * epochs on two threads by 16%.
+     * two rounds of 6 alternated processes, when they ran every 16 steps). At every step their calls also get the
+     * 12x32 kernel compiled whole before W3's own 784-deep calls have C2 compile it on-stack first (209 ms of C2's
+     * time in one process, against 10): W3 on two threads through the bench +6% and +14% in two rounds of 10
+     * alternated processes, one thread level. Not for training: compiled from one-task products, the driver slowed
+     * W1's epochs on two threads by 16%.
      */
     private static Runnable driver(int nr) {
         int k = 16, n = 2 * nr;
