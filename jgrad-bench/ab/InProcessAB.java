@@ -101,34 +101,23 @@ public class InProcessAB {
         }
         if (f.length != 4 || !List.of("ab", "atb", "abt", "layer").contains(f[0])) throw new IllegalArgumentException("workload " + workload + ": w1[:SAMPLES] or ab|atb|abt|layer:M:K:N");
         int m = positive(f[1], "M"), k = positive(f[2], "K"), n = positive(f[3], "N");
-        if (f[0].equals("layer")) return layer(cl, m, k, n);
-        MethodType t = MethodType.methodType(void.class, float[].class, float[].class, float[].class, int.class, int.class, int.class, boolean.class);
-        MethodHandle product = MethodHandles.publicLookup().findStatic(cl.loadClass("jgrad.kernel.MatMul"), f[0], t);
+        Class<?> matMul = cl.loadClass("jgrad.kernel.MatMul");
         float[] a = random(m * k, 1), b = random(k * n, 2), c = new float[m * n];
+        MethodHandle call;
+        if (f[0].equals("layer")) { // a dense layer's forward product: relu(A·B + bias)
+            Class<?> activation = cl.loadClass("jgrad.function.Activation");
+            Object relu = cl.loadClass("jgrad.function.Activations").getField("RELU").get(null);
+            MethodType t = MethodType.methodType(void.class, float[].class, int.class, float[].class, float[].class, activation, float[].class, int.class, int.class, int.class);
+            call = MethodHandles.insertArguments(MethodHandles.publicLookup().findStatic(matMul, "abBiasActivate", t), 0, a, 0, b, random(n, 3), relu, c, m, k, n);
+        } else {
+            MethodType t = MethodType.methodType(void.class, float[].class, float[].class, float[].class, int.class, int.class, int.class, boolean.class);
+            call = MethodHandles.insertArguments(MethodHandles.publicLookup().findStatic(matMul, f[0], t), 0, a, b, c, m, k, n, false);
+        }
         double flop = 2.0 * m * k * n;
         int reps = (int) Math.max(1, 2e8 / flop); // ~0.2 GFLOP a run
         Runnable r = () -> {
             try {
-                for (int q = 0; q < reps; q++) product.invokeExact(a, b, c, m, k, n, false);
-            } catch (Throwable e) {
-                throw new IllegalStateException(e);
-            }
-        };
-        return new Object[] {r, flop * reps / 1e9};
-    }
-
-    /** A dense layer's forward product: relu(A·B + bias), through MatMul.abBiasActivate. */
-    private static Object[] layer(ClassLoader cl, int m, int k, int n) throws Exception {
-        Class<?> activation = cl.loadClass("jgrad.function.Activation");
-        Object relu = cl.loadClass("jgrad.function.Activations").getField("RELU").get(null);
-        MethodType t = MethodType.methodType(void.class, float[].class, int.class, float[].class, float[].class, activation, float[].class, int.class, int.class, int.class);
-        MethodHandle product = MethodHandles.publicLookup().findStatic(cl.loadClass("jgrad.kernel.MatMul"), "abBiasActivate", t);
-        float[] a = random(m * k, 1), b = random(k * n, 2), bias = random(n, 3), c = new float[m * n];
-        double flop = 2.0 * m * k * n;
-        int reps = (int) Math.max(1, 2e8 / flop);
-        Runnable r = () -> {
-            try {
-                for (int q = 0; q < reps; q++) product.invoke(a, 0, b, bias, relu, c, m, k, n);
+                for (int q = 0; q < reps; q++) call.invokeExact();
             } catch (Throwable e) {
                 throw new IllegalStateException(e);
             }

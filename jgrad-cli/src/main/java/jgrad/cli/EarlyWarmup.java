@@ -23,6 +23,8 @@ final class EarlyWarmup {
 
     /** The workloads of {@code jgrad bench} that train in float32 ({@code all} starts with W1). */
     private static final Set<String> BENCH_TRAINING = Set.of("w1", "w1-1024", "w1-2048", "all");
+    /** Words that make any command print and exit. */
+    private static final Set<String> HELP = Set.of("-h", "--help", "-V", "--version");
     /** {@code jgrad bench}'s options that take a value as the next word. */
     private static final Set<String> BENCH_VALUED = Set.of("--batch", "--dtype", "--threads", "--shapes");
 
@@ -39,7 +41,7 @@ final class EarlyWarmup {
 
     static Plan plan(String... args) {
         List<String> words = List.of(args);
-        if (words.isEmpty() || words.stream().anyMatch(w -> Set.of("-h", "--help", "-V", "--version").contains(w))) return Plan.NONE;
+        if (words.isEmpty() || words.stream().anyMatch(HELP::contains)) return Plan.NONE;
         List<String> rest = words.subList(1, words.size());
         return switch (words.get(0)) {
             case "train" -> {
