@@ -18,8 +18,9 @@ import java.util.SplittableRandom;
  * <p>usage: InProcessAB ROUNDS WORKLOAD BUILD... where BUILD is a class path (core and cli classes, ':'-separated),
  * optionally followed by {@code @name=value} system properties that this build's classes read as they load (e.g.
  * {@code @jgrad.kc=256}: one build's tuning against another's in the same JVM), and WORKLOAD is
- * {@code w1[:SAMPLES]} (W1 epochs, samples/s) or {@code ab|atb|abt|layer:M:K:N} (one float32 product, GFLOP/s by the
- * thread's CPU time).
+ * {@code w1[:SAMPLES]} (W1 epochs, samples/s), {@code wide:w1-1024|w1-2048:BATCH} (the wider networks' two passes of
+ * {@code jgrad bench}, data and set-up included, samples/s) or {@code ab|atb|abt|layer:M:K:N} (one float32 product,
+ * GFLOP/s by the thread's CPU time).
  */
 public class InProcessAB {
     public static void main(String[] args) throws Throwable {
@@ -56,7 +57,7 @@ public class InProcessAB {
             work[i] = (double) r[1];
         }
         var clock = java.lang.management.ManagementFactory.getThreadMXBean();
-        boolean cpu = !workload.startsWith("w1");
+        boolean cpu = !workload.startsWith("w1") && !workload.startsWith("wide");
         double[][] rate = new double[v][rounds];
         // warm-up, not counted: at least 3 rounds and 4 s, so that C2 has compiled each build's kernels and drivers
         long warm = System.nanoTime();
@@ -99,7 +100,23 @@ public class InProcessAB {
             Runnable epoch = (Runnable) w1.invoke(null, samples);
             return new Object[] {epoch, (double) samples};
         }
-        if (f.length != 4 || !List.of("ab", "atb", "abt", "layer").contains(f[0])) throw new IllegalArgumentException("workload " + workload + ": w1[:SAMPLES] or ab|atb|abt|layer:M:K:N");
+        if (f[0].equals("wide") && f.length == 3) { // jgrad bench w1-1024/w1-2048 at one batch: its untimed and timed pass
+            java.lang.reflect.Method wide = cl.loadClass("jgrad.cli.bench.WideBench").getMethod("run", String.class, int.class);
+            int batch = positive(f[2], "wide's BATCH");
+            if (wide.invoke(null, f[1], batch) == null) throw new IllegalArgumentException("workload " + workload + ": no such network");
+            int samples = cl.loadClass("jgrad.cli.bench.WideBench").getField("SAMPLES").getInt(null);
+            Runnable passes = () -> {
+                try {
+                    wide.invoke(null, f[1], batch);
+                } catch (ReflectiveOperationException e) {
+                    throw new IllegalStateException(e);
+                }
+            };
+            return new Object[] {passes, 2.0 * samples};
+        }
+        if (f.length != 4 || !List.of("ab", "atb", "abt", "layer").contains(f[0])) {
+            throw new IllegalArgumentException("workload " + workload + ": w1[:SAMPLES], wide:w1-1024|w1-2048:BATCH or ab|atb|abt|layer:M:K:N");
+        }
         int m = positive(f[1], "M"), k = positive(f[2], "K"), n = positive(f[3], "N");
         Class<?> matMul = cl.loadClass("jgrad.kernel.MatMul");
         float[] a = random(m * k, 1), b = random(k * n, 2), c = new float[m * n];

@@ -38,8 +38,8 @@ abstract class Gemm implements Parallel.Body {
      * task's block afterwards: that pass read C back from L2, or from L3 at a batch of 512 (W3: 4.5% of the samples).
      */
     boolean finishTiles, finishRelu;
-    /** Tile and block sizes of this call (SIMD or scalar), and L2's size in bytes. */
-    int mr, nr, kc, mc, nc, l2;
+    /** Tile and block sizes of this call (SIMD or scalar), and L1d's and L2's sizes in bytes. */
+    int mr, nr, kc, mc, nc, l1d, l2;
     /** A is packed [mr][kc] whatever its strides ({@link Blocking#packARowsOnly}). */
     boolean packRowsOnly;
     /**
@@ -53,12 +53,15 @@ abstract class Gemm implements Parallel.Body {
     /** The kernels' {@code lda} for A in place: rsA for rows along p, −csA for Aᵀ (see {@link SimdF#micro}). */
     private int inPlaceLda;
     private int rowsPerTask, colsPerTask, colTasks;
+    /** Panels of B a task packs together, side by side in its buffer, each sliver of A meeting them in turn. */
+    private int panelGroup;
     /** B packed once for all tasks (when several row tasks would each pack it again), and the phase doing it. */
     private Object sharedB;
     /** A packed once for all tasks (when several column tasks would each pack all of it), and its rows rounded to mr. */
     private Object sharedA;
     private int rowsPacked;
     private boolean packing;
+    private int packPanels;
 
     /** Bytes per element: 4 or 8. */
     abstract int elementBytes();
@@ -125,6 +128,7 @@ abstract class Gemm implements Parallel.Body {
         this.kc = blocking.kc();
         this.mc = blocking.mc();
         this.nc = blocking.nc();
+        this.l1d = blocking.l1d();
         this.l2 = blocking.l2();
         this.packRowsOnly = blocking.packARowsOnly();
         boolean rows = csA == 1, columns = rsA == 1 && !packRowsOnly; // columns: Aᵀ, each p's mr values side by side
@@ -158,14 +162,18 @@ abstract class Gemm implements Parallel.Body {
         if (rowTasks > 1) { // tall products (inference on big batches): pack B once, not once per row task
             Object packed = sharedPanels(panels * nr * k);
             packing = true;
+            // each packing task takes a thread's share of the panels, reading B's rows across them (see SimdF.packRows)
+            packPanels = Math.ceilDiv(panels, parallel);
+            int tasks = Math.ceilDiv(panels, packPanels);
             try {
-                if ((long) panels * nr * k <= INLINE_PACK_MAX) for (int t = 0; t < panels; t++) run(t);
-                else Parallel.run(panels, this);
+                if ((long) panels * nr * k <= INLINE_PACK_MAX) for (int t = 0; t < tasks; t++) run(t);
+                else Parallel.run(tasks, this);
             } finally {
                 packing = false;
             }
             sharedB = packed;
         }
+        panelGroup = sharedB != null || !simd ? 1 : Math.clamp(GROUP > 0 ? GROUP : l2 / 2 / ((long) kcMax() * nr * elementBytes()), 1, colsPerTask / nr);
         sharedA = null;
         if (rowTasks == 1 && colTasks > 1 && !aInPlace) { // short, wide products (a training step's batch): pack A once, not per column task
             rowsPacked = roundUp(m, mr);
@@ -178,9 +186,9 @@ abstract class Gemm implements Parallel.Body {
 
     @Override
     public final void run(int task) {
-        if (packing) { // panel `task` of B, all of k: [panel][k][nr]
-            int j = task * nr;
-            packB(sharedPanels(0), task * k * nr, 0, k, j, Math.min(nr, n - j));
+        if (packing) { // panels of B from `task`·packPanels, all of k: [panel][k][nr]
+            int j = task * packPanels * nr;
+            packB(sharedPanels(0), task * packPanels * k * nr, 0, k, j, Math.min(packPanels * nr, n - j));
             return;
         }
         Object buf = buffers();
@@ -200,25 +208,29 @@ abstract class Gemm implements Parallel.Body {
                 if (!aInPlace) packA(ap, 0, i0, i1 - i0, pc, kc);
                 else for (int f = fringe; f < i1; f = i1) packA(ap, 0, f, i1 - f, pc, kc); // a loop, not an if: see below
             }
-            for (int j = j0; j < j1; j += nr) {
-                int nv = Math.min(nr, j1 - j);
+            for (int g = j0, step = panelGroup * nr; g < j1; g += step) {
+                int gEnd = Math.min(j1, g + step);
                 Object bp = sharedB;
-                int bOff = (j / nr) * k * nr + pc * nr;
                 if (bp == null) {
                     bp = localPanel(buf);
-                    bOff = 0;
-                    packB(bp, 0, pc, kc, j, nv);
+                    packB(bp, 0, pc, kc, g, gEnd - g);
                 }
                 if (aInPlace) {
                     Object a = a();
-                    for (int i = i0; i < fringe; i += mr) tile(buf, a, aOff + i * rsA + pc * csA, inPlaceLda, bp, bOff, i, mr, j, nv, kc, load, finish);
+                    for (int i = i0; i < fringe; i += mr) {
+                        for (int j = g; j < gEnd; j += nr) tile(buf, a, aOff + i * rsA + pc * csA, inPlaceLda, bp, panelOffset(g, j, pc, kc), i, mr, j, Math.min(nr, j1 - j), kc, load, finish);
+                    }
                     // At most one fringe sliver, written as a loop: a loop's test has seen both outcomes once it has run,
                     // where an `if` always true in W1's 128-row batches compiled to a trap, and the epoch's last batch
                     // (96 rows, no fringe) threw the compiled driver away at the start of the next epoch.
-                    for (int f = fringe; f < i1; f = i1) tile(buf, ap, 0, lda, bp, bOff, f, i1 - f, j, nv, kc, load, finish);
+                    for (int f = fringe; f < i1; f = i1) {
+                        for (int j = g; j < gEnd; j += nr) tile(buf, ap, 0, lda, bp, panelOffset(g, j, pc, kc), f, i1 - f, j, Math.min(nr, j1 - j), kc, load, finish);
+                    }
                     continue;
                 }
-                for (int i = i0, ao = aBase; i < i1; i += mr, ao += kc * mr) tile(buf, ap, ao, lda, bp, bOff, i, Math.min(mr, i1 - i), j, nv, kc, load, finish);
+                for (int i = i0, ao = aBase; i < i1; i += mr, ao += kc * mr) {
+                    for (int j = g; j < gEnd; j += nr) tile(buf, ap, ao, lda, bp, panelOffset(g, j, pc, kc), i, Math.min(mr, i1 - i), j, Math.min(nr, j1 - j), kc, load, finish);
+                }
             }
         }
         if (act != null && !finishTiles) epilogue(i0, i1, j0, j1);
@@ -229,9 +241,16 @@ abstract class Gemm implements Parallel.Body {
         return rowsPerTask * kcMax();
     }
 
-    /** Elements of one packed B panel: the k-block by nr. */
+    /** Elements of a task's packed panels of B: the k-block by nr, for each panel of a group. */
     final int panelSize() {
-        return kcMax() * nr;
+        return panelGroup * kcMax() * nr;
+    }
+
+    private static final int GROUP = Integer.getInteger("jgrad.group", 0);
+
+    /** Where panel j of the k-block at pc starts: in the shared B ([panel][k][nr]) or in the task's group. */
+    private int panelOffset(int g, int j, int pc, int kc) {
+        return sharedB != null ? (j / nr) * k * nr + pc * nr : (j - g) / nr * kc * nr;
     }
 
     /** The length of every k-block but the last: k split into equal blocks of at most kc. */

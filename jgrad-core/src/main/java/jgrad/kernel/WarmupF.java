@@ -70,7 +70,7 @@ final class WarmupF {
             // the 8-row fringe of 12-row tiles: batches of 128, 32, 200 or 512 end in a sliver of 8 (one of 6 is rare)
             if (fringes) for (int load = 0; load < 2; load++) SimdF.microRows(8, ap, 0, 2, bp, 0, 2, ct, 0, nr, load == 1);
             if (!rows) return;
-            SimdF.packRows(ap, 0, nr, bp, 0, 2); // the Vector API packing, which boxes as much until compiled
+            SimdF.packRows(ap, 0, 2 * nr, bp, 0, 2, 2); // the Vector API packing, which boxes as much until compiled
             // the blocked products' epilogue on a tile (bias, then ReLU or not): boxed, it ran 96 vector operations
             // per tile of W1's forward products, and the first epoch took 0.59 s against 0.43
             for (int relu = 0; relu < 2; relu++) FusedSimdF.finishTile(ct, 0, nr, mr, bp, 0, relu == 1);
