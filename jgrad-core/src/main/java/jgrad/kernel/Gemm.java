@@ -53,7 +53,7 @@ abstract class Gemm implements Parallel.Body {
     /** The kernels' {@code lda} for A in place: rsA for rows along p, −csA for Aᵀ (see {@link SimdF#micro}). */
     private int inPlaceLda;
     private int rowsPerTask, colsPerTask, colTasks;
-    /** Panels of B a task packs together, side by side in its buffer, each sliver of A meeting them in turn. */
+    /** Panels of B a task packs side by side and each sliver of A meets in turn ({@link #sweepGroups}); 1: none. */
     private int panelGroup;
     /** B packed once for all tasks (when several row tasks would each pack it again), and the phase doing it. */
     private Object sharedB;
@@ -61,7 +61,6 @@ abstract class Gemm implements Parallel.Body {
     private Object sharedA;
     private int rowsPacked;
     private boolean packing;
-    private int packPanels;
 
     /** Bytes per element: 4 or 8. */
     abstract int elementBytes();
@@ -83,6 +82,9 @@ abstract class Gemm implements Parallel.Body {
 
     /** Packs B(pc..pc+kc, j..j+nv) into dst from dstOff as [kc][nr], zero-padded to nr columns. */
     abstract void packB(Object dst, int dstOff, int pc, int kc, int j, int nv);
+
+    /** Packs B(pc..pc+kc, j..j+nv) into dst from 0 as [panel][kc][nr], nv up to {@link #panelGroup}·nr columns. */
+    abstract void packBGroup(Object dst, int pc, int kc, int j, int nv);
 
     /**
      * One mr×nr tile of C at (i, j) from the packed A sliver at ap[aOff] (layout lda; the thread's own or the shared
@@ -162,18 +164,22 @@ abstract class Gemm implements Parallel.Body {
         if (rowTasks > 1) { // tall products (inference on big batches): pack B once, not once per row task
             Object packed = sharedPanels(panels * nr * k);
             packing = true;
-            // each packing task takes a thread's share of the panels, reading B's rows across them (see SimdF.packRows)
-            packPanels = Math.ceilDiv(panels, parallel);
-            int tasks = Math.ceilDiv(panels, packPanels);
             try {
-                if ((long) panels * nr * k <= INLINE_PACK_MAX) for (int t = 0; t < tasks; t++) run(t);
-                else Parallel.run(tasks, this);
+                if ((long) panels * nr * k <= INLINE_PACK_MAX) for (int t = 0; t < panels; t++) run(t);
+                else Parallel.run(panels, this);
             } finally {
                 packing = false;
             }
             sharedB = packed;
         }
-        panelGroup = sharedB != null || !simd ? 1 : Math.clamp(GROUP > 0 ? GROUP : l2 / 2 / ((long) kcMax() * nr * elementBytes()), 1, colsPerTask / nr);
+        // A task whose block of B outgrows L2 reads B from L3 or memory while it packs it: a group of panels that fills
+        // half of L2 at a time (see sweepGroups). A block that fits (W1's, the warm-up's) and B packed once for all
+        // tasks (inference's tall products) take one panel at a time, as before: W1's X·W in groups, with A beside
+        // them in L2, ran 1.6% slower with AVX2.
+        panelGroup = 1;
+        if (simd && sharedB == null && (long) kcMax() * colsPerTask * elementBytes() > l2) {
+            panelGroup = (int) Math.clamp(l2 / 2 / ((long) kcMax() * nr * elementBytes()), 1, colsPerTask / nr);
+        }
         sharedA = null;
         if (rowTasks == 1 && colTasks > 1 && !aInPlace) { // short, wide products (a training step's batch): pack A once, not per column task
             rowsPacked = roundUp(m, mr);
@@ -186,9 +192,9 @@ abstract class Gemm implements Parallel.Body {
 
     @Override
     public final void run(int task) {
-        if (packing) { // panels of B from `task`·packPanels, all of k: [panel][k][nr]
-            int j = task * packPanels * nr;
-            packB(sharedPanels(0), task * packPanels * k * nr, 0, k, j, Math.min(packPanels * nr, n - j));
+        if (packing) { // panel `task` of B, all of k: [panel][k][nr]
+            int j = task * nr;
+            packB(sharedPanels(0), task * k * nr, 0, k, j, Math.min(nr, n - j));
             return;
         }
         Object buf = buffers();
@@ -208,32 +214,62 @@ abstract class Gemm implements Parallel.Body {
                 if (!aInPlace) packA(ap, 0, i0, i1 - i0, pc, kc);
                 else for (int f = fringe; f < i1; f = i1) packA(ap, 0, f, i1 - f, pc, kc); // a loop, not an if: see below
             }
-            for (int g = j0, step = panelGroup * nr; g < j1; g += step) {
-                int gEnd = Math.min(j1, g + step);
+            if (panelGroup > 1) {
+                sweepGroups(buf, ap, aBase, lda, i0, i1, fringe, j0, j1, pc, kc, load, finish);
+                continue;
+            }
+            for (int j = j0; j < j1; j += nr) {
+                int nv = Math.min(nr, j1 - j);
                 Object bp = sharedB;
+                int bOff = (j / nr) * k * nr + pc * nr;
                 if (bp == null) {
                     bp = localPanel(buf);
-                    packB(bp, 0, pc, kc, g, gEnd - g);
+                    bOff = 0;
+                    packB(bp, 0, pc, kc, j, nv);
                 }
                 if (aInPlace) {
                     Object a = a();
-                    for (int i = i0; i < fringe; i += mr) {
-                        for (int j = g; j < gEnd; j += nr) tile(buf, a, aOff + i * rsA + pc * csA, inPlaceLda, bp, panelOffset(g, j, pc, kc), i, mr, j, Math.min(nr, j1 - j), kc, load, finish);
-                    }
+                    for (int i = i0; i < fringe; i += mr) tile(buf, a, aOff + i * rsA + pc * csA, inPlaceLda, bp, bOff, i, mr, j, nv, kc, load, finish);
                     // At most one fringe sliver, written as a loop: a loop's test has seen both outcomes once it has run,
                     // where an `if` always true in W1's 128-row batches compiled to a trap, and the epoch's last batch
                     // (96 rows, no fringe) threw the compiled driver away at the start of the next epoch.
-                    for (int f = fringe; f < i1; f = i1) {
-                        for (int j = g; j < gEnd; j += nr) tile(buf, ap, 0, lda, bp, panelOffset(g, j, pc, kc), f, i1 - f, j, Math.min(nr, j1 - j), kc, load, finish);
-                    }
+                    for (int f = fringe; f < i1; f = i1) tile(buf, ap, 0, lda, bp, bOff, f, i1 - f, j, nv, kc, load, finish);
                     continue;
                 }
-                for (int i = i0, ao = aBase; i < i1; i += mr, ao += kc * mr) {
-                    for (int j = g; j < gEnd; j += nr) tile(buf, ap, ao, lda, bp, panelOffset(g, j, pc, kc), i, Math.min(mr, i1 - i), j, Math.min(nr, j1 - j), kc, load, finish);
-                }
+                for (int i = i0, ao = aBase; i < i1; i += mr, ao += kc * mr) tile(buf, ap, ao, lda, bp, bOff, i, Math.min(mr, i1 - i), j, nv, kc, load, finish);
             }
         }
         if (act != null && !finishTiles) epilogue(i0, i1, j0, j1);
+    }
+
+    /**
+     * The task's tiles of one k-block, a group of panels at a time: packed side by side, each row of B read across the
+     * group (one panel at a time, the packing waited on one row of B after another: 28% of X·W at a width of 2,048 and
+     * a batch of 128), then each sliver of A meets the group's panels in turn. X·W 2,048 wide +5-12%, W1 level
+     * (in-process A/B). A separate method, so that the products that never group (inference's, W3's) compile the
+     * driver as before: inside {@link #run} it had C2 compile more of it in W3's timed passes (W3 on two threads 7-10%
+     * slower over 30 alternated processes).
+     */
+    private void sweepGroups(Object buf, Object ap, int aBase, int lda, int i0, int i1, int fringe, int j0, int j1, int pc, int kc,
+                             boolean load, boolean finish) {
+        Object bp = localPanel(buf);
+        for (int g = j0, step = panelGroup * nr; g < j1; g += step) {
+            int gEnd = Math.min(j1, g + step);
+            packBGroup(bp, pc, kc, g, gEnd - g);
+            if (aInPlace) {
+                Object a = a();
+                for (int i = i0; i < fringe; i += mr) {
+                    for (int j = g; j < gEnd; j += nr) tile(buf, a, aOff + i * rsA + pc * csA, inPlaceLda, bp, (j - g) * kc, i, mr, j, Math.min(nr, j1 - j), kc, load, finish);
+                }
+                for (int f = fringe; f < i1; f = i1) { // a loop, not an if: see run
+                    for (int j = g; j < gEnd; j += nr) tile(buf, ap, 0, lda, bp, (j - g) * kc, f, i1 - f, j, Math.min(nr, j1 - j), kc, load, finish);
+                }
+                continue;
+            }
+            for (int i = i0, ao = aBase; i < i1; i += mr, ao += kc * mr) {
+                for (int j = g; j < gEnd; j += nr) tile(buf, ap, ao, lda, bp, (j - g) * kc, i, Math.min(mr, i1 - i), j, Math.min(nr, j1 - j), kc, load, finish);
+            }
+        }
     }
 
     /** Elements of one task's packed A block: its rows, rounded up to mr, by the k-block. */
@@ -241,16 +277,9 @@ abstract class Gemm implements Parallel.Body {
         return rowsPerTask * kcMax();
     }
 
-    /** Elements of a task's packed panels of B: the k-block by nr, for each panel of a group. */
+    /** Elements of a task's packed B: the k-block by nr, for each panel of a group. */
     final int panelSize() {
         return panelGroup * kcMax() * nr;
-    }
-
-    private static final int GROUP = Integer.getInteger("jgrad.group", 0);
-
-    /** Where panel j of the k-block at pc starts: in the shared B ([panel][k][nr]) or in the task's group. */
-    private int panelOffset(int g, int j, int pc, int kc) {
-        return sharedB != null ? (j / nr) * k * nr + pc * nr : (j - g) / nr * kc * nr;
     }
 
     /** The length of every k-block but the last: k split into equal blocks of at most kc. */

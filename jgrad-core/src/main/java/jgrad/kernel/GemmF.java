@@ -182,14 +182,11 @@ final class GemmF extends Gemm {
     @Override
     void packB(Object dst, int dstOff, int pc, int kc, int j, int nv) {
         float[] bp = (float[]) dst;
-        int whole = csB == 1 && simd ? nv / nr : 0; // full panels of rows along j, packed side by side
-        if (whole > 0) SimdF.packRows(b, pc * rsB + j, rsB, bp, dstOff, kc, whole);
-        for (int q = whole; q * nr < nv; q++) packPanel(bp, dstOff + q * kc * nr, pc, kc, j + q * nr, Math.min(nr, nv - q * nr));
-    }
-
-    /** One panel (nv ≤ nr columns from j), zero-padded to nr. */
-    private void packPanel(float[] bp, int dstOff, int pc, int kc, int j, int nv) {
         if (csB == 1) {
+            if (simd && nv == nr) {
+                SimdF.packRows(b, pc * rsB + j, rsB, bp, dstOff, kc);
+                return;
+            }
             for (int p = 0; p < kc; p++) {
                 int to = dstOff + p * nr;
                 // a loop, not System.arraycopy: a call per 32 elements cost ~10% of a product
@@ -202,8 +199,8 @@ final class GemmF extends Gemm {
             // the Vector API's own gather checks first: W3, whose timed passes start 0.3 s in, ran 27% slower.
             int jj = 0;
             if (simd && rsB == 1 && (long) nr * kc * Float.BYTES > l1d) {
-                // the panel's stored rows outgrow L1, and its packing waits on them: 8 rows at a time, whose values land
-                // side by side in each packed row (abt:512:1024:2048 +7% against 4; on rows that fit in L1, 4-8% slower)
+                // the panel's stored rows outgrow L1, and its packing waits on them: 8 rows at a time (abt:512:1024:2048
+                // +4-7% against 4; on rows that fit in L1, up to 4% slower)
                 for (; jj + 8 <= nv; jj += 8) {
                     int s0 = (j + jj) * csB + pc, s1 = s0 + csB, s2 = s1 + csB, s3 = s2 + csB, to = dstOff + jj;
                     int s4 = s3 + csB, s5 = s4 + csB, s6 = s5 + csB, s7 = s6 + csB;
@@ -221,7 +218,8 @@ final class GemmF extends Gemm {
                 }
             }
             if (simd && rsB == 1) {
-                // 4 stored rows at a time, with the vector panel's width as a constant (C2 then checks bounds once per loop)
+                // 4 stored rows at a time, whose values land side by side in each packed row, with the vector panel's
+                // width as a constant (C2 then checks bounds once per loop)
                 for (; jj + 4 <= nv; jj += 4) {
                     int s0 = (j + jj) * csB + pc, s1 = s0 + csB, s2 = s1 + csB, s3 = s2 + csB, to = dstOff + jj;
                     for (int p = 0; p < kc; p++) {
@@ -239,6 +237,14 @@ final class GemmF extends Gemm {
             }
             for (int p = 0; p < kc && nv < nr; p++) for (int pad = nv; pad < nr; pad++) bp[dstOff + p * nr + pad] = 0f;
         }
+    }
+
+    @Override
+    void packBGroup(Object dst, int pc, int kc, int j, int nv) {
+        float[] bp = (float[]) dst;
+        int whole = csB == 1 ? nv / nr : 0; // full panels of rows along j, each row of B read across them
+        if (whole > 0) SimdF.packRowsGroup(b, pc * rsB + j, rsB, bp, 0, kc, whole);
+        for (int q = whole; q * nr < nv; q++) packB(bp, q * kc * nr, pc, kc, j + q * nr, Math.min(nr, nv - q * nr));
     }
 
     @Override

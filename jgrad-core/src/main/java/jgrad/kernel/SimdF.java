@@ -64,14 +64,25 @@ final class SimdF {
     }
 
     /**
-     * Packs {@code panels} full panels of a B whose rows run along j (B(p, j) = b[from + p·rsB + j]) into bp as
-     * [panel][kc][NR]: two vector copies per p and panel, the panels of one row of B read side by side. The element
-     * loop it replaces was not vectorised by C2 (b and bp may be the same array) and took a fifth of the samples of
-     * W1's forward product, where 128 rows use each packed element. One panel at a time, each p read 128 bytes of a
-     * row of B and the next p's are a row further, often in another page, where the prefetchers do not follow: at a
-     * width of 2048 the packing waited on one row after the other and cost 28% of X·W at a batch of 128.
+     * Packs a full panel of a B whose rows run along j (B(p, j) = b[from + p·rsB + j]) into bp as [kc][NR]: two
+     * vector copies per p. The element loop it replaces was not vectorised by C2 (b and bp may be the same array)
+     * and took a fifth of the samples of W1's forward product, where 128 rows use each packed element.
      */
-    static void packRows(float[] b, int from, int rsB, float[] bp, int dstOff, int kc, int panels) {
+    static void packRows(float[] b, int from, int rsB, float[] bp, int dstOff, int kc) {
+        for (int p = 0; p < kc; p++) {
+            int src = from + p * rsB, dst = dstOff + p * NR;
+            FloatVector.fromArray(S, b, src).intoArray(bp, dst);
+            FloatVector.fromArray(S, b, src + L).intoArray(bp, dst + L);
+        }
+    }
+
+    /**
+     * Packs {@code panels} full panels side by side ([panel][kc][NR]) from a B whose rows run along j, each row of B
+     * read across all of them before the next. One panel at a time, each p reads 128 bytes of a row of B and the next
+     * p's are a row further, in another page once B is 1,024 floats wide or more, where the prefetchers do not follow:
+     * at a width of 2,048 that packing waited on one row after another and cost 28% of X·W at a batch of 128.
+     */
+    static void packRowsGroup(float[] b, int from, int rsB, float[] bp, int dstOff, int kc, int panels) {
         int panelSize = kc * NR;
         for (int p = 0; p < kc; p++) {
             int src = from + p * rsB, dst = dstOff + p * NR;

@@ -12,7 +12,7 @@ final class WarmupD {
      */
     private static final AtomicBoolean ROWS_WARMING = new AtomicBoolean(),
             SLIVERS_WARMING = new AtomicBoolean(), FRINGES_WARMING = new AtomicBoolean(),
-            SMALL_WARMING = new AtomicBoolean();
+            SMALL_WARMING = new AtomicBoolean(), GROUPS_WARMING = new AtomicBoolean();
 
     private WarmupD() {}
 
@@ -41,7 +41,8 @@ final class WarmupD {
         // with fewer than 10 lanes (AVX2's 8 floats) a 10-class output layer takes the blocked products, and the phase
         // only competed with the first epoch for the cores (W1 under AVX2: 0.75 s against 0.69)
         boolean small = training && asked && SmallD.L >= 10 && !SMALL_WARMING.getAndSet(true);
-        if (rows || slivers || fringes || small) warmUp(rows, slivers, fringes, small, rows && asked && !training);
+        boolean groups = training && !GROUPS_WARMING.getAndSet(true);
+        if (rows || slivers || fringes || small || groups) warmUp(rows, slivers, fringes, groups, small, rows && asked && !training);
     }
 
     /**
@@ -56,7 +57,7 @@ final class WarmupD {
      * a warm-up's tiny operands C2 had compiled a slower kernel for it, 5.3-5.7 µs instead of 4.5-4.9 in one process
      * of three). With {@code forward} (inference asked for), the first phase runs the blocked products' driver too.
      */
-    private static void warmUp(boolean rows, boolean slivers, boolean fringes, boolean small, boolean forward) {
+    private static void warmUp(boolean rows, boolean slivers, boolean fringes, boolean groups, boolean small, boolean forward) {
         int mr = GemmD.SIMD.mr(), nr = GemmD.SIMD.nr(), kc = 64;
         double[] ap = new double[mr * kc], bp = new double[kc * nr], ct = new double[mr * nr];
         // every branch the products take (C loaded or not, each fringe height): a branch C2 never saw taken in the
@@ -70,8 +71,10 @@ final class WarmupD {
             if (slivers) SimdD.packSliver(bp, 0, 2 * mr, ap, 0, 2, mr);
             // the 8-row fringe of 12-row tiles: batches of 128, 32, 200 or 512 end in a sliver of 8 (one of 6 is rare)
             if (fringes) for (int load = 0; load < 2; load++) SimdD.microRows(8, ap, 0, 2, bp, 0, 2, ct, 0, nr, load == 1);
+            // a training step's wide B packed a group of panels at a time (not for inference: its B is packed once, by panel)
+            if (groups) SimdD.packRowsGroup(ap, 0, 2 * nr, bp, 0, 2, 2);
             if (!rows) return;
-            SimdD.packRows(ap, 0, 2 * nr, bp, 0, 2, 2); // the Vector API packing, which boxes as much until compiled
+            SimdD.packRows(ap, 0, nr, bp, 0, 2); // the Vector API packing, which boxes as much until compiled
             // the blocked products' epilogue on a tile (bias, then ReLU or not): boxed, it ran 96 vector operations
             // per tile of W1's forward products, and the first epoch took 0.59 s against 0.43
             for (int relu = 0; relu < 2; relu++) FusedSimdD.finishTile(ct, 0, nr, mr, bp, 0, relu == 1);

@@ -26,8 +26,15 @@ import org.junit.jupiter.params.provider.MethodSource;
 class MatMulTest {
     enum Op { AB, ATB, ABT }
 
-    /** A depth at which a panel's nr stored rows of Bᵀ outgrow L1 (float32; float64's nr rows of 8 bytes too). */
-    static final int DEEP_ROWS = Blocking.float32().l1d() / (Float.BYTES * Blocking.float32().nr()) + 3;
+    /** Panels enough that half a k-block's depth of them outgrows L2 (float32; float64's too): B then packed in groups. */
+    static final int WIDE_PANELS = 2 * Blocking.float32().l2() / (Float.BYTES * Blocking.float32().nr() * Blocking.float32().kc()) + 2;
+
+    /**
+     * A depth within one k-block at which those panels outgrow L2, and a panel's nr stored rows of Bᵀ L1 (the 8-row
+     * packing of Bᵀ).
+     */
+    static final int DEEP_ROWS = Math.max(Blocking.float32().l1d() / (Float.BYTES * Blocking.float32().nr()),
+            Blocking.float32().l2() / (Float.BYTES * WIDE_PANELS * Blocking.float32().nr())) + 3;
 
     /** Odd shapes: 1×1, k=1, primes, non-multiples of the vector width, several k-blocks and row tasks. */
     static final int[][] SHAPES = {
@@ -41,9 +48,9 @@ class MatMulTest {
         {20, 300, 150},
         // taller than mc but shallow: one row task on 2 threads (5 panels of float32), two on 3 (too few panels)
         {Blocking.float32().mc() + 37, 64, 160},
-        // panels packed in groups, the last group and panel partial, B's stored rows (A·Bᵀ) too deep for L1 together:
-        // one row task, and two (B packed once, each packing task taking a thread's share of the panels)
-        {40, DEEP_ROWS, 7 * Blocking.float32().nr() + 5}, {Blocking.float32().mc() + 37, DEEP_ROWS, 7 * Blocking.float32().nr() + 5},
+        // panels packed in groups (one thread), the last group and panel partial, B's stored rows (A·Bᵀ) too deep for
+        // L1 together: one row task, and two (B packed once for both)
+        {40, DEEP_ROWS, (WIDE_PANELS - 1) * Blocking.float32().nr() + 5}, {Blocking.float32().mc() + 37, DEEP_ROWS, 3 * Blocking.float32().nr() + 5},
         // one vector of columns or fewer (SmallF/SmallD): W6's layers, rows not a multiple of 8, n = lanes
         {200, 24, 8}, {24, 200, 8}, {8, 200, 2}, {203, 31, 15}, {13, 9, 16}, {3, 40, 7},
     };
