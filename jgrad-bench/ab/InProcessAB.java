@@ -101,10 +101,13 @@ public class InProcessAB {
             return new Object[] {epoch, (double) samples};
         }
         if (f[0].equals("wide") && f.length == 3) { // jgrad bench w1-1024/w1-2048 at one batch: its untimed and timed pass
-            java.lang.reflect.Method wide = cl.loadClass("jgrad.cli.bench.WideBench").getMethod("run", String.class, int.class);
+            Class<?> bench = cl.loadClass("jgrad.cli.bench.WideBench");
+            java.lang.reflect.Method wide = bench.getMethod("run", String.class, int.class);
             int batch = positive(f[2], "wide's BATCH");
-            if (wide.invoke(null, f[1], batch) == null) throw new IllegalArgumentException("workload " + workload + ": no such network");
-            int samples = cl.loadClass("jgrad.cli.bench.WideBench").getField("SAMPLES").getInt(null);
+            if (bench.getMethod("hidden", String.class).invoke(null, f[1]) == null) {
+                throw new IllegalArgumentException("workload " + workload + ": the network is w1-1024 or w1-2048");
+            }
+            int samples = bench.getField("SAMPLES").getInt(null);
             Runnable passes = () -> {
                 try {
                     wide.invoke(null, f[1], batch);

@@ -54,7 +54,8 @@ final class WarmupF {
      * them (medians of 8 alternated processes). Only {@link MatMul#prepare} asks for them: a small network calls
      * SmallF thousands of times a second and compiles it from its own calls soon enough (W6 never calls prepare: from
      * a warm-up's tiny operands C2 had compiled a slower kernel for it, 5.3-5.7 µs instead of 4.5-4.9 in one process
-     * of three). With {@code forward} (inference asked for), the first phase runs the blocked products' driver too.
+     * of three). With {@code forward} (inference asked for), the first phase runs the blocked products' driver too;
+     * with {@code groups} (training), the packing of B a group of panels at a time ({@code Gemm.sweepGroups}).
      */
     private static void warmUp(boolean rows, boolean slivers, boolean fringes, boolean groups, boolean small, boolean forward) {
         int mr = GemmF.SIMD.mr(), nr = GemmF.SIMD.nr(), kc = 64;
